@@ -1,0 +1,40 @@
+// Bundles the extension into dist/extension.js. `--production` minifies; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+async function main() {
+  const context = await esbuild.context({
+    entryPoints: ['src/extension.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  if (watch) {
+    await context.watch();
+    return;
+  }
+
+  const result = await context.rebuild();
+  await context.dispose();
+
+  const bytes = Object.values(result.metafile.outputs)
+    .filter((output) => output.entryPoint)
+    .reduce((sum, output) => sum + output.bytes, 0);
+  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
