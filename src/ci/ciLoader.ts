@@ -1,0 +1,252 @@
+/**
+ * Loads the CI/CD state of the commits on screen: discovers the services and the CI workflow
+ * (once per repository and settings), fetches the branch's runs in one paginated request and each
+ * service's artifacts repo-wide, and joins them. Request count grows with what is shown, not with
+ * the branch.
+ */
+import { detectCiWorkflow } from '../domain/ciWorkflowDetection';
+import { joinCommitStatuses, pickRun, groupRunsBySha, type CommitStatus } from '../domain/commitStatus';
+import type { Artifact, Commit, Workflow, WorkflowRun } from '../domain/model';
+import { workflowFileName } from '../domain/model';
+import { findPublishInputs } from '../domain/publishWorkflowInputs';
+import { resolveServices } from '../domain/services';
+import { parseWorkflowFile } from '../domain/workflowFile';
+import type { ActionsApi } from '../github/actionsApi';
+import type { Log } from '../log/log';
+
+export interface CiSettings {
+  readonly ciWorkflow: string;
+  readonly publishWorkflow: string;
+  readonly services: readonly string[];
+  readonly serviceInput: string;
+  readonly commitInput: string;
+  readonly warningDays: number;
+}
+
+export interface CiRequest {
+  /** Undefined for a detached HEAD. */
+  readonly branch?: string;
+  readonly commits: readonly Commit[];
+  readonly now: Date;
+}
+
+export interface CiSnapshot {
+  readonly services: readonly string[];
+  readonly ciWorkflowPath?: string;
+  readonly statuses: readonly CommitStatus[];
+  /** Set when CI state could not be shown, e.g. no CI workflow found. */
+  readonly problem?: string;
+  readonly runs: readonly WorkflowRun[];
+}
+
+interface Discovery {
+  readonly services: readonly string[];
+  readonly publishWorkflowPath?: string;
+  readonly workflows: readonly Workflow[];
+  ciWorkflow?: string;
+}
+
+const WORKFLOWS_DIR = '.github/workflows/';
+const MAX_PUBLISH_CANDIDATES = 6;
+
+export class CiLoader {
+  private discovery?: Promise<Discovery>;
+
+  constructor(
+    private readonly api: ActionsApi,
+    private readonly settings: CiSettings,
+    private readonly log: Log,
+  ) {}
+
+  async load(request: CiRequest): Promise<CiSnapshot> {
+    const discovery = await this.discover();
+    const wantedShas = new Set(request.commits.map((commit) => commit.sha.toLowerCase()));
+    const pagesForShown = Math.ceil(request.commits.length / 100);
+
+    const runs = await this.api.listRuns({
+      workflow: discovery.ciWorkflow,
+      branch: request.branch,
+      wantedShas,
+      maxPages: discovery.ciWorkflow ? pagesForShown + 1 : pagesForShown * 3 + 1,
+    });
+
+    const services = discovery.services.length > 0 ? discovery.services : await this.servicesFromRuns(runs);
+    const chosenRuns = chooseRuns(runs, wantedShas);
+    const artifacts = await this.loadArtifacts(services, chosenRuns);
+
+    if (!discovery.ciWorkflow) {
+      const detection = detectCiWorkflow(
+        discovery.workflows,
+        runs,
+        artifacts,
+        discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
+      );
+
+      if (!detection.workflow) {
+        this.log.warn(`No CI workflow found: ${detection.why}.`);
+        return {
+          services,
+          statuses: request.commits.map((commit) => ({ commit })),
+          runs: [],
+          problem:
+            'No CI workflow found in this repository. Set imagePublisher.ciWorkflow to the workflow file that builds the images (for example ci_cd.yml).',
+        };
+      }
+
+      discovery.ciWorkflow = workflowFileName(detection.workflow.path);
+      this.log.info(`CI workflow: ${detection.workflow.path} (${detection.why}).`);
+      return this.join(request, services, discovery.ciWorkflow, filterWorkflow(runs, detection.workflow.id), artifacts);
+    }
+
+    return this.join(request, services, discovery.ciWorkflow, runs, artifacts);
+  }
+
+  private join(
+    request: CiRequest,
+    services: readonly string[],
+    ciWorkflow: string,
+    runs: readonly WorkflowRun[],
+    artifacts: readonly Artifact[],
+  ): CiSnapshot {
+    const statuses = joinCommitStatuses(request.commits, runs, artifacts, {
+      services,
+      now: request.now,
+      warningDays: this.settings.warningDays,
+    });
+
+    return { services, ciWorkflowPath: ciWorkflow, statuses, runs };
+  }
+
+  private discover(): Promise<Discovery> {
+    if (!this.discovery) {
+      this.discovery = this.runDiscovery();
+      this.discovery.catch(() => (this.discovery = undefined));
+    }
+
+    return this.discovery;
+  }
+
+  private async runDiscovery(): Promise<Discovery> {
+    const configuredCi = this.settings.ciWorkflow.trim();
+    const configuredServices = this.settings.services;
+    const workflows = configuredCi ? [] : await this.api.listWorkflows();
+
+    if (configuredCi) {
+      this.log.info(`CI workflow: ${configuredCi} (from the setting imagePublisher.ciWorkflow).`);
+    }
+
+    const publish = configuredServices.length > 0 ? undefined : await this.findPublishWorkflow(workflows);
+    const services = resolveServices({
+      setting: configuredServices,
+      publishWorkflowOptions: publish?.options,
+      publishWorkflowPath: publish?.path,
+    });
+
+    if (services.services.length > 0) {
+      this.log.info(`Services ${services.services.join(', ')} (${services.why}).`);
+    }
+
+    return {
+      services: services.services,
+      publishWorkflowPath: publish?.path,
+      workflows,
+      ciWorkflow: configuredCi || undefined,
+    };
+  }
+
+  private async findPublishWorkflow(
+    workflows: readonly Workflow[],
+  ): Promise<{ path: string; options: readonly string[] } | undefined> {
+    const configured = this.settings.publishWorkflow.trim();
+    const paths = configured
+      ? [`${WORKFLOWS_DIR}${configured}`]
+      : rankPublishCandidates(workflows).slice(0, MAX_PUBLISH_CANDIDATES);
+
+    for (const path of paths) {
+      const text = await this.api.readFile(path);
+      if (text === undefined) {
+        if (configured) {
+          this.log.warn(`The publish workflow ${path} set in imagePublisher.publishWorkflow does not exist.`);
+        }
+        continue;
+      }
+
+      const parsed = parseWorkflowFile(text);
+      if (!parsed.ok) {
+        this.log.warn(`Skipping ${path}: ${parsed.reason}.`);
+        continue;
+      }
+
+      const inputs = findPublishInputs(parsed.workflow, {
+        serviceInput: this.settings.serviceInput,
+        commitInput: this.settings.commitInput,
+      });
+      if (inputs) {
+        this.log.info(`Publish workflow: ${path} (inputs '${inputs.service.name}' and '${inputs.commit.name}').`);
+        return { path, options: inputs.service.options ?? [] };
+      }
+    }
+
+    return undefined;
+  }
+
+  private async servicesFromRuns(runs: readonly WorkflowRun[]): Promise<readonly string[]> {
+    const newestSuccess = runs.find((run) => run.conclusion === 'success');
+    if (!newestSuccess) {
+      return [];
+    }
+
+    const names = await this.api.listRunArtifactNames(newestSuccess.id);
+    const services = resolveServices({ artifactNames: names });
+    this.log.info(
+      services.services.length > 0
+        ? `Services ${services.services.join(', ')} (${services.why} of run #${newestSuccess.runNumber}).`
+        : `No services found: ${services.why}. Set imagePublisher.services.`,
+    );
+
+    return services.services;
+  }
+
+  private async loadArtifacts(services: readonly string[], runs: readonly WorkflowRun[]): Promise<Artifact[]> {
+    const wantedRunIds = new Set(runs.filter((run) => run.conclusion === 'success').map((run) => run.id));
+    const notBefore = runs.reduce<Date | undefined>(
+      (oldest, run) => (!oldest || run.createdAt < oldest ? run.createdAt : oldest),
+      undefined,
+    );
+    const maxPages = Math.ceil(Math.max(runs.length, 1) / 100) + 1;
+
+    const perService = await Promise.all(
+      services.map((name) => this.api.listArtifactsNamed({ name, wantedRunIds, notBefore, maxPages })),
+    );
+
+    return perService.flat();
+  }
+}
+
+function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string>): WorkflowRun[] {
+  const chosen: WorkflowRun[] = [];
+
+  for (const [sha, shaRuns] of groupRunsBySha(runs)) {
+    const run = wantedShas.has(sha) ? pickRun(shaRuns) : undefined;
+    if (run) {
+      chosen.push(run);
+    }
+  }
+
+  return chosen;
+}
+
+function filterWorkflow(runs: readonly WorkflowRun[], workflowId: number): WorkflowRun[] {
+  return runs.filter((run) => run.workflowId === workflowId);
+}
+
+/** Workflow files most likely to be the publish workflow first. */
+function rankPublishCandidates(workflows: readonly Workflow[]): string[] {
+  const score = (workflow: Workflow): number =>
+    /publish|push|docker|image|release|deploy/i.test(`${workflow.path} ${workflow.name}`) ? 0 : 1;
+
+  return [...workflows]
+    .filter((workflow) => workflow.path.startsWith(WORKFLOWS_DIR))
+    .sort((a, b) => score(a) - score(b))
+    .map((workflow) => workflow.path);
+}

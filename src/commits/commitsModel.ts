@@ -1,0 +1,287 @@
+/**
+ * Keeps the commits view's state: reads commits from git, paints them at once, then fills in CI
+ * state from GitHub. Overlapping refreshes coalesce into one, and a refresh that started for
+ * another branch or repository never paints its results.
+ */
+import * as vscode from 'vscode';
+
+import type { GitHubSessions } from '../auth/githubSessions';
+import { CiLoader, type CiSnapshot } from '../ci/ciLoader';
+import { readSettings, type Settings } from '../config/settings';
+import type { CommitStatus } from '../domain/commitStatus';
+import type { Commit } from '../domain/model';
+import { chooseGitHubRemote, type GitHubRepository } from '../domain/remoteChoice';
+import { ActionsApi } from '../github/actionsApi';
+import { createGitHubClient } from '../github/client';
+import { describeGitHubFailure } from '../github/errors';
+import { readCommits } from '../git/commitLog';
+import type { Repository } from '../git/gitApi';
+import { stateKey, type RepositoryTracker } from '../git/repositoryTracker';
+import type { Log } from '../log/log';
+import type { CommitsState, ViewState } from './viewState';
+
+const USER_AGENT = 'image-publisher-vscode';
+
+interface LoaderEntry {
+  readonly key: string;
+  readonly loader: CiLoader;
+}
+
+export class CommitsModel implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ViewState>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  private current: ViewState = { kind: 'starting' };
+  private shownCount: number | undefined;
+  private inFlight: Promise<void> | undefined;
+  private again = false;
+  private loaderEntry: LoaderEntry | undefined;
+  private readonly lastStatuses = new Map<string, CommitStatus>();
+
+  constructor(
+    private readonly tracker: RepositoryTracker,
+    private readonly sessions: GitHubSessions,
+    private readonly log: Log,
+    private readonly networkLog: Log,
+  ) {}
+
+  get state(): ViewState {
+    return this.current;
+  }
+
+  /** Asks for a refresh; one already running absorbs it and runs once more afterwards. */
+  refresh(options: { rediscover?: boolean } = {}): Promise<void> {
+    if (options.rediscover) {
+      this.loaderEntry = undefined;
+    }
+
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+
+    this.inFlight = this.refreshUntilQuiet().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  /** Resolves when no refresh is running. */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight) {
+      await this.inFlight;
+    }
+  }
+
+  loadMore(): Promise<void> {
+    const settings = readSettings(this.tracker.current?.rootUri);
+    this.shownCount = (this.shownCount ?? settings.maxCommits) + settings.maxCommits;
+    return this.refresh();
+  }
+
+  /** Forgets what depends on the signed-in account (on sign-out). */
+  forgetAccount(): void {
+    this.loaderEntry = undefined;
+    this.lastStatuses.clear();
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  private async refreshUntilQuiet(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.refreshOnce();
+      } catch (error) {
+        this.log.error(`Refresh failed unexpectedly: ${(error as Error).message}`);
+      }
+    } while (this.again);
+  }
+
+  private async refreshOnce(): Promise<void> {
+    if (this.tracker.availability !== 'available') {
+      const why = this.tracker.availability === 'disabled' ? 'is disabled (git.enabled)' : 'is not available';
+      this.paint({
+        kind: 'git-unavailable',
+        message: `VS Code's built-in Git extension ${why}. Enable it to see this repository's commits.`,
+      });
+      return;
+    }
+
+    const repository = this.tracker.current;
+    if (!repository) {
+      this.paint({ kind: 'no-repository' });
+      return;
+    }
+
+    const startKey = stateKey(repository);
+    const isCurrent = () => this.tracker.current === repository && stateKey(repository) === startKey;
+    const settings = readSettings(repository.rootUri);
+    const head = repository.state.HEAD;
+
+    if (!head?.commit) {
+      this.paint({
+        kind: 'no-commits',
+        message: 'This repository has no commits yet. Commit and push to see CI runs here.',
+      });
+      return;
+    }
+
+    const count = this.shownCount ?? settings.maxCommits;
+    const page = await readCommits(repository, count);
+    if (!isCurrent()) {
+      this.again = true;
+      return;
+    }
+
+    const headLabel = head.name ?? `detached at ${head.commit.slice(0, 7)}`;
+    const base = {
+      kind: 'commits' as const,
+      repositoryRoot: repository.rootUri.fsPath,
+      headLabel,
+      branch: head.name,
+      hasMore: page.hasMore,
+    };
+
+    const choice = chooseGitHubRemote({
+      remotes: repository.state.remotes,
+      upstreamRemote: head.upstream?.remote,
+      overrideRemote: settings.remote,
+      enterpriseUri: settings.enterpriseUri,
+    });
+
+    if (!choice.ok) {
+      this.paint({ ...base, commits: page.commits.map((commit) => ({ commit })), services: [], message: choice.reason, stale: false });
+      return;
+    }
+
+    const github = choice.repository;
+    const session = await this.sessions.getSilently(github.server.authProvider);
+    if (!isCurrent()) {
+      this.again = true;
+      return;
+    }
+
+    if (!session) {
+      this.forgetAccount();
+      this.paint({ kind: 'signed-out', repository: github });
+      return;
+    }
+
+    this.paint({
+      ...base,
+      github,
+      account: session.account.label,
+      commits: this.withLastKnown(page.commits),
+      services: this.servicesShown(),
+      stale: true,
+    });
+
+    await this.loadCi(repository, github, session, settings, page.commits, base, isCurrent);
+  }
+
+  private async loadCi(
+    repository: Repository,
+    github: GitHubRepository,
+    session: vscode.AuthenticationSession,
+    settings: Settings,
+    commits: readonly Commit[],
+    base: Pick<CommitsState, 'kind' | 'repositoryRoot' | 'headLabel' | 'branch' | 'hasMore'>,
+    isCurrent: () => boolean,
+  ): Promise<void> {
+    const loader = this.loaderFor(github, session, settings);
+    let snapshot: CiSnapshot;
+
+    try {
+      snapshot = await loader.load({ branch: repository.state.HEAD?.name, commits, now: new Date() });
+    } catch (error) {
+      if (!isCurrent()) {
+        this.again = true;
+        return;
+      }
+
+      const failure = describeGitHubFailure(error, {
+        repositoryLabel: `${github.owner}/${github.repo} on ${github.server.host}`,
+        apiHost: new URL(github.server.apiBaseUrl).host,
+        account: session.account.label,
+      });
+      this.log.warn(`Could not load CI state (${failure.kind}): ${failure.message}`);
+      this.loaderEntry = undefined;
+      this.paint({
+        ...base,
+        github,
+        account: session.account.label,
+        commits: this.withLastKnown(commits),
+        services: this.servicesShown(),
+        message: failure.message,
+        stale: true,
+      });
+      return;
+    }
+
+    if (!isCurrent()) {
+      this.again = true;
+      return;
+    }
+
+    for (const status of snapshot.statuses) {
+      if (status.ci) {
+        this.lastStatuses.set(status.commit.sha, status);
+      }
+    }
+
+    this.paint({
+      ...base,
+      github,
+      account: session.account.label,
+      commits: snapshot.statuses,
+      services: snapshot.services,
+      message: snapshot.problem,
+      stale: false,
+    });
+  }
+
+  private loaderFor(github: GitHubRepository, session: vscode.AuthenticationSession, settings: Settings): CiLoader {
+    const key = JSON.stringify([
+      github.server.apiBaseUrl,
+      github.owner,
+      github.repo,
+      session.id,
+      settings.ciWorkflow,
+      settings.publishWorkflow,
+      settings.services,
+      settings.serviceInput,
+      settings.commitInput,
+      settings.warningDays,
+    ]);
+
+    if (this.loaderEntry?.key === key) {
+      return this.loaderEntry.loader;
+    }
+
+    const client = createGitHubClient({
+      apiBaseUrl: github.server.apiBaseUrl,
+      token: session.accessToken,
+      log: this.networkLog,
+      userAgent: USER_AGENT,
+    });
+    const api = new ActionsApi(client, { owner: github.owner, repo: github.repo });
+    const loader = new CiLoader(api, settings, this.log);
+
+    this.loaderEntry = { key, loader };
+    return loader;
+  }
+
+  private withLastKnown(commits: readonly Commit[]): CommitStatus[] {
+    return commits.map((commit) => this.lastStatuses.get(commit.sha) ?? { commit });
+  }
+
+  private servicesShown(): readonly string[] {
+    return this.current.kind === 'commits' ? this.current.services : [];
+  }
+
+  private paint(state: ViewState): void {
+    this.current = state;
+    this.changeEmitter.fire(state);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Follows the built-in git extension: which repository the product shows (the explicitly chosen
+ * one, else the active editor's, else the first), and when its branch, HEAD, upstream or remotes
+ * change (a checkout, a commit, a pull or a push).
+ */
+import * as vscode from 'vscode';
+
+import type { Log } from '../log/log';
+import type { GitApi, GitExtension, Repository } from './gitApi';
+
+export type GitAvailability = 'available' | 'missing' | 'disabled';
+
+const CHANGE_DEBOUNCE_MS = 250;
+
+export class RepositoryTracker implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private repositoryDisposables: vscode.Disposable[] = [];
+  private pinned: Repository | undefined;
+  private selected: Repository | undefined;
+  private lastKey = '';
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(
+    private readonly api: GitApi | undefined,
+    readonly availability: GitAvailability,
+    private readonly log: Log,
+  ) {}
+
+  static async create(log: Log): Promise<RepositoryTracker> {
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension) {
+      log.warn('The built-in Git extension (vscode.git) is not installed.');
+      return new RepositoryTracker(undefined, 'missing', log);
+    }
+
+    const exports = extension.isActive ? extension.exports : await extension.activate();
+    if (!exports.enabled) {
+      log.warn('The built-in Git extension is disabled (git.enabled is false).');
+      return new RepositoryTracker(undefined, 'disabled', log);
+    }
+
+    const tracker = new RepositoryTracker(exports.getAPI(1), 'available', log);
+    tracker.start();
+    return tracker;
+  }
+
+  get repositories(): readonly Repository[] {
+    return this.api?.repositories ?? [];
+  }
+
+  get current(): Repository | undefined {
+    return this.selected;
+  }
+
+  /** Pins a repository until it closes (the selectRepository command). */
+  select(repository: Repository): void {
+    this.pinned = repository;
+    this.update();
+  }
+
+  dispose(): void {
+    clearTimeout(this.debounce);
+    this.repositoryDisposables.forEach((disposable) => disposable.dispose());
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  private start(): void {
+    const api = this.api;
+    if (!api) {
+      return;
+    }
+
+    this.disposables.push(
+      api.onDidOpenRepository(() => this.update()),
+      api.onDidCloseRepository((repository) => {
+        if (this.pinned === repository) {
+          this.pinned = undefined;
+        }
+        this.update();
+      }),
+      api.onDidChangeState(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+
+    this.update();
+  }
+
+  private update(): void {
+    const next = this.choose();
+
+    if (next !== this.selected) {
+      this.selected = next;
+      this.watch(next);
+      this.log.info(next ? `Showing the repository at ${next.rootUri.fsPath}.` : 'No git repository is open.');
+    }
+
+    this.fireIfChanged();
+  }
+
+  private choose(): Repository | undefined {
+    const repositories = this.repositories;
+
+    if (this.pinned && repositories.includes(this.pinned)) {
+      return this.pinned;
+    }
+
+    const editorUri = vscode.window.activeTextEditor?.document.uri;
+    const ofEditor = editorUri && editorUri.scheme === 'file' ? this.api?.getRepository(editorUri) : undefined;
+    if (ofEditor) {
+      return ofEditor;
+    }
+
+    if (this.selected && repositories.includes(this.selected)) {
+      return this.selected;
+    }
+
+    return repositories[0];
+  }
+
+  private watch(repository: Repository | undefined): void {
+    this.repositoryDisposables.forEach((disposable) => disposable.dispose());
+    this.repositoryDisposables = repository ? [repository.state.onDidChange(() => this.scheduleCheck())] : [];
+  }
+
+  private scheduleCheck(): void {
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.fireIfChanged(), CHANGE_DEBOUNCE_MS);
+  }
+
+  private fireIfChanged(): void {
+    const key = stateKey(this.selected);
+
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.changeEmitter.fire();
+    }
+  }
+}
+
+/** Everything about a repository that changes what the commits view shows. */
+export function stateKey(repository: Repository | undefined): string {
+  if (!repository) {
+    return 'none';
+  }
+
+  const head = repository.state.HEAD;
+  const remotes = repository.state.remotes.map((remote) => `${remote.name}=${remote.fetchUrl ?? ''}`).join(',');
+
+  return [
+    repository.rootUri.toString(),
+    head?.name ?? '(detached)',
+    head?.commit ?? '',
+    head?.upstream ? `${head.upstream.remote}/${head.upstream.name}@${head.upstream.commit ?? ''}` : '',
+    head?.ahead ?? '',
+    head?.behind ?? '',
+    remotes,
+  ].join('|');
+}

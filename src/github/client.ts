@@ -1,0 +1,64 @@
+/**
+ * Builds the Octokit instance for one repository's GitHub: fixed API base URL, the retry and
+ * throttling plugins, and the guarded fetch that keeps the token on that host.
+ */
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+
+import type { Log } from '../log/log';
+import { createGuardedFetch } from './guardedFetch';
+
+export type GitHubClient = InstanceType<typeof Octokit>;
+
+const ClientWithPlugins = Octokit.plugin(retry, throttling);
+
+export interface ClientOptions {
+  readonly apiBaseUrl: string;
+  readonly token: string;
+  readonly log: Log;
+  readonly userAgent: string;
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly onResponse?: (response: Response) => void;
+}
+
+const MAX_AUTOMATIC_WAIT_SECONDS = 60;
+
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const guardedFetch = createGuardedFetch({
+    allowedOrigin: options.apiBaseUrl,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    log: options.log,
+    fetch: options.fetch,
+    onResponse: options.onResponse,
+  });
+
+  return new ClientWithPlugins({
+    baseUrl: options.apiBaseUrl,
+    auth: options.token,
+    userAgent: options.userAgent,
+    request: { fetch: guardedFetch },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => options.log.warn(`[octokit] ${message}`),
+      error: (message: string) => options.log.error(`[octokit] ${message}`),
+    },
+    retry: { retries: 2 },
+    throttle: {
+      onRateLimit: (retryAfter: number, requestOptions: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        options.log.warn(
+          `Rate limit reached for ${requestOptions.method} ${requestOptions.url}; resets in ${retryAfter} s.`,
+        );
+        return retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
+      },
+      onSecondaryRateLimit: (retryAfter: number, requestOptions: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        options.log.warn(
+          `Secondary rate limit for ${requestOptions.method} ${requestOptions.url}; GitHub asks to wait ${retryAfter} s.`,
+        );
+        return retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
+      },
+    },
+  });
+}

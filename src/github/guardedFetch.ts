@@ -1,0 +1,119 @@
+/**
+ * The one place the product's GitHub traffic goes through. It refuses any URL outside the API
+ * origin (so a `Link` header or a redirect cannot carry the token elsewhere), follows only
+ * same-origin redirects, times out requests that never answer, and logs each exchange at debug
+ * without headers.
+ */
+import type { Log } from '../log/log';
+
+export interface GuardedFetchOptions {
+  /** The only origin requests may go to, e.g. `https://api.github.com`. */
+  readonly allowedOrigin: string;
+  readonly timeoutMs: number;
+  readonly log: Log;
+  readonly fetch?: typeof fetch;
+  /** Called with every response's headers, e.g. to track the rate limit. */
+  readonly onResponse?: (response: Response) => void;
+}
+
+const MAX_REDIRECTS = 3;
+
+export class ForeignHostError extends Error {
+  constructor(readonly url: string) {
+    super(`Refused to send a GitHub request to ${safeOrigin(url)}: it is not the repository's API host.`);
+    this.name = 'ForeignHostError';
+  }
+}
+
+export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
+  const baseFetch = options.fetch ?? globalThis.fetch;
+
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    let url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+
+    for (let redirects = 0; ; redirects++) {
+      assertAllowed(url, options.allowedOrigin);
+
+      const started = Date.now();
+      const signal = combineSignals(init?.signal ?? undefined, AbortSignal.timeout(options.timeoutMs));
+      let response: Response;
+
+      try {
+        response = await baseFetch(url, { ...init, redirect: 'manual', signal });
+      } catch (error) {
+        options.log.debug(`${method} ${displayPath(url)} failed after ${Date.now() - started} ms: ${describeCause(error)}`);
+        throw error;
+      }
+
+      logResponse(options.log, method, url, response, Date.now() - started);
+      options.onResponse?.(response);
+
+      const location = response.headers.get('location');
+      if (!isRedirect(response.status) || !location) {
+        return response;
+      }
+
+      if (redirects >= MAX_REDIRECTS) {
+        throw new Error(`GitHub redirected ${displayPath(url)} more than ${MAX_REDIRECTS} times.`);
+      }
+
+      url = new URL(location, url).href;
+    }
+  };
+}
+
+function assertAllowed(url: string, allowedOrigin: string): void {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    throw new ForeignHostError(url);
+  }
+
+  if (origin !== new URL(allowedOrigin).origin) {
+    throw new ForeignHostError(url);
+  }
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function logResponse(log: Log, method: string, url: string, response: Response, ms: number): void {
+  const remaining = response.headers.get('x-ratelimit-remaining');
+  const budget = remaining === null ? '' : `, rate limit left ${remaining}`;
+  log.debug(`${method} ${displayPath(url)} → ${response.status} in ${ms} ms${budget}`);
+}
+
+/** Path and query of a URL, without userinfo or origin: safe to log. */
+export function displayPath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).host || 'an unknown host';
+  } catch {
+    return 'an unparseable address';
+  }
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const causeText = cause instanceof Error ? `: ${cause.message}` : '';
+    return `${error.name} ${error.message}${causeText}`;
+  }
+
+  return String(error);
+}
+
+function combineSignals(first: AbortSignal | undefined, second: AbortSignal): AbortSignal {
+  return first ? AbortSignal.any([first, second]) : second;
+}

@@ -1,0 +1,74 @@
+/** Renders the CommitsModel's state as the "Commits" tree, its message and its description. */
+import * as vscode from 'vscode';
+
+import type { CommitsModel } from '../../commits/commitsModel';
+import { contextKeyFor, type ViewState } from '../../commits/viewState';
+import { commitChildren, toTreeItem, type CommitsNode } from './commitNodes';
+
+export const COMMITS_VIEW_ID = 'imagePublisher.commits';
+
+export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<CommitsNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  private readonly view: vscode.TreeView<CommitsNode>;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly model: CommitsModel) {
+    this.view = vscode.window.createTreeView(COMMITS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.subscription = model.onDidChange((state) => this.render(state));
+    this.render(model.state);
+  }
+
+  get treeView(): vscode.TreeView<CommitsNode> {
+    return this.view;
+  }
+
+  getTreeItem(node: CommitsNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: CommitsNode): CommitsNode[] {
+    if (node) {
+      return node.type === 'commit' ? commitChildren(node) : [];
+    }
+
+    const state = this.model.state;
+    if (state.kind !== 'commits') {
+      return [];
+    }
+
+    const rows: CommitsNode[] = state.commits.map((status) => ({ type: 'commit', status }));
+    if (state.hasMore) {
+      rows.push({ type: 'load-more' });
+    }
+
+    return rows;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.view.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private render(state: ViewState): void {
+    void vscode.commands.executeCommand('setContext', 'imagePublisher.viewState', contextKeyFor(state));
+
+    this.view.message = messageFor(state);
+    this.view.description = state.kind === 'commits' ? state.headLabel : undefined;
+    this.changeEmitter.fire(undefined);
+  }
+}
+
+function messageFor(state: ViewState): string | undefined {
+  switch (state.kind) {
+    case 'git-unavailable':
+    case 'no-commits':
+      return state.message;
+    case 'commits':
+      return state.message;
+    default:
+      return undefined;
+  }
+}
