@@ -32,7 +32,12 @@ suite('joinCommitStatuses', () => {
     const commits = [aCommit(1), aCommit(2)];
     const run = aRun({ headSha: sha(1) });
     const artifacts = [
-      anArtifact({ name: 'api', runId: run.id, createdAt: daysAgo(12), expiresAt: new Date(daysAgo(12).getTime() + 90 * DAY) }),
+      anArtifact({
+        name: 'api',
+        runId: run.id,
+        createdAt: daysAgo(12),
+        expiresAt: new Date(daysAgo(12).getTime() + 90 * DAY),
+      }),
       anArtifact({ name: 'api', runId: 999_999 }),
     ];
 
@@ -78,7 +83,12 @@ suite('joinCommitStatuses', () => {
   test('the youngest usable artifact is the newest that has not expired', () => {
     const run = aRun({ headSha: sha(1) });
     const api = anArtifact({ name: 'api', runId: run.id, createdAt: daysAgo(4), expiresAt: daysAgo(-80) });
-    const ingestion = anArtifact({ name: 'ingestion_server', runId: run.id, createdAt: daysAgo(2), expiresAt: daysAgo(-1) });
+    const ingestion = anArtifact({
+      name: 'ingestion_server',
+      runId: run.id,
+      createdAt: daysAgo(2),
+      expiresAt: daysAgo(-1),
+    });
 
     const [status] = joinCommitStatuses([aCommit(1)], [run], [api, ingestion], options);
 

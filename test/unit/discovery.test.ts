@@ -17,9 +17,15 @@ suite('detectCiWorkflow', () => {
   test('picks the workflow whose runs uploaded the service artifacts', () => {
     const buildRun = aRun({ workflowId: 1 });
     const lintRun = aRun({ workflowId: 2 });
-    const artifacts = [anArtifact({ runId: buildRun.id }), anArtifact({ runId: buildRun.id }), anArtifact({ runId: lintRun.id })];
+    const artifacts = [
+      anArtifact({ runId: buildRun.id }),
+      anArtifact({ runId: buildRun.id }),
+      anArtifact({ runId: lintRun.id }),
+    ];
 
-    const detection = detectCiWorkflow([lint, build, publish], [buildRun, lintRun], artifacts, [publish.path]);
+    const detection = detectCiWorkflow([lint, build, publish], [buildRun, lintRun], artifacts, [
+      publish.path,
+    ]);
 
     assert.equal(detection.workflow, build);
     assert.match(detection.why, /uploaded 2 of the services' artifacts/);
@@ -54,14 +60,20 @@ suite('resolveServices', () => {
   });
 
   test('then the publish workflow options', () => {
-    const list = resolveServices({ publishWorkflowOptions: ['api', 'ingestion_server'], artifactNames: ['x.tar'] });
+    const list = resolveServices({
+      publishWorkflowOptions: ['api', 'ingestion_server'],
+      artifactNames: ['x.tar'],
+    });
 
     assert.deepEqual(list.services, ['api', 'ingestion_server']);
     assert.equal(list.source, 'publish-workflow');
   });
 
   test('then artifact names ending in .tar', () => {
-    assert.deepEqual(servicesFromArtifactNames(['logs', 'web.tar', 'api.tar', 'api.tar', '.tar']), ['api', 'web']);
+    assert.deepEqual(servicesFromArtifactNames(['logs', 'web.tar', 'api.tar', 'api.tar', '.tar']), [
+      'api',
+      'web',
+    ]);
     assert.equal(resolveServices({ artifactNames: ['logs'] }).source, 'none');
   });
 });

@@ -5,7 +5,13 @@ import type { Log } from '../../src/log/log';
 
 function recordingLog(lines: string[]): Log {
   const push = (level: string) => (message: string) => lines.push(`${level} ${message}`);
-  return { trace: push('trace'), debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
+  return {
+    trace: push('trace'),
+    debug: push('debug'),
+    info: push('info'),
+    warn: push('warn'),
+    error: push('error'),
+  };
 }
 
 function fakeFetch(responses: Array<(url: string) => Response>, seen: string[]): typeof fetch {
@@ -23,15 +29,28 @@ suite('guardedFetch', () => {
 
   test('refuses a URL on another host before sending anything', async () => {
     const seen: string[] = [];
-    const guarded = createGuardedFetch({ allowedOrigin: origin, timeoutMs: 1000, log: recordingLog([]), fetch: fakeFetch([], seen) });
+    const guarded = createGuardedFetch({
+      allowedOrigin: origin,
+      timeoutMs: 1000,
+      log: recordingLog([]),
+      fetch: fakeFetch([], seen),
+    });
 
-    await assert.rejects(guarded('https://evil.example/repos/a/b', { headers: { authorization: 'token x' } }), ForeignHostError);
+    await assert.rejects(
+      guarded('https://evil.example/repos/a/b', { headers: { authorization: 'token x' } }),
+      ForeignHostError,
+    );
     assert.deepEqual(seen, []);
   });
 
   test('refuses plain http to the same host name', async () => {
     const seen: string[] = [];
-    const guarded = createGuardedFetch({ allowedOrigin: origin, timeoutMs: 1000, log: recordingLog([]), fetch: fakeFetch([], seen) });
+    const guarded = createGuardedFetch({
+      allowedOrigin: origin,
+      timeoutMs: 1000,
+      log: recordingLog([]),
+      fetch: fakeFetch([], seen),
+    });
 
     await assert.rejects(guarded('http://api.github.com/user'), ForeignHostError);
     assert.equal(seen.length, 0);
@@ -44,7 +63,10 @@ suite('guardedFetch', () => {
       allowedOrigin: origin,
       timeoutMs: 1000,
       log: recordingLog([]),
-      fetch: fakeFetch([redirectTo('/repositories/42'), () => new Response('{}'), redirectTo('https://elsewhere.example/x')], seen),
+      fetch: fakeFetch(
+        [redirectTo('/repositories/42'), () => new Response('{}'), redirectTo('https://elsewhere.example/x')],
+        seen,
+      ),
     });
 
     const response = await guarded(`${origin}/repos/acme/old`);
@@ -61,13 +83,21 @@ suite('guardedFetch', () => {
       allowedOrigin: origin,
       timeoutMs: 1000,
       log: recordingLog(lines),
-      fetch: fakeFetch([() => new Response('{}', { status: 200, headers: { 'x-ratelimit-remaining': '4999' } })], []),
+      fetch: fakeFetch(
+        [() => new Response('{}', { status: 200, headers: { 'x-ratelimit-remaining': '4999' } })],
+        [],
+      ),
     });
 
-    await guarded(`${origin}/repos/acme/widgets/actions/runs?branch=main`, { headers: { authorization: 'token ghp_secret' } });
+    await guarded(`${origin}/repos/acme/widgets/actions/runs?branch=main`, {
+      headers: { authorization: 'token ghp_secret' },
+    });
 
     assert.equal(lines.length, 1);
-    assert.match(lines[0], /^debug GET \/repos\/acme\/widgets\/actions\/runs\?branch=main → 200 in \d+ ms, rate limit left 4999$/);
+    assert.match(
+      lines[0],
+      /^debug GET \/repos\/acme\/widgets\/actions\/runs\?branch=main → 200 in \d+ ms, rate limit left 4999$/,
+    );
     assert.doesNotMatch(lines.join('\n'), /ghp_secret/);
   });
 
@@ -76,7 +106,12 @@ suite('guardedFetch', () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       })) as typeof fetch;
-    const guarded = createGuardedFetch({ allowedOrigin: origin, timeoutMs: 50, log: recordingLog([]), fetch: hanging });
+    const guarded = createGuardedFetch({
+      allowedOrigin: origin,
+      timeoutMs: 50,
+      log: recordingLog([]),
+      fetch: hanging,
+    });
 
     await assert.rejects(guarded(`${origin}/user`), (error: Error) => error.name === 'TimeoutError');
   });

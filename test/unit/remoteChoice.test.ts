@@ -20,7 +20,10 @@ suite('resolveGitHubServer', () => {
   });
 
   test('the github-enterprise.uri host uses github-enterprise and /api/v3', () => {
-    const resolved = resolveGitHubServer(location('git@ghe.acme.internal:team/widgets.git'), 'https://ghe.acme.internal');
+    const resolved = resolveGitHubServer(
+      location('git@ghe.acme.internal:team/widgets.git'),
+      'https://ghe.acme.internal',
+    );
 
     assert.ok(resolved.ok);
     assert.equal(resolved.server.authProvider, 'github-enterprise');
@@ -28,7 +31,10 @@ suite('resolveGitHubServer', () => {
   });
 
   test('a GHE.com host uses api.<host>', () => {
-    const resolved = resolveGitHubServer(location('https://acme.ghe.com/team/widgets'), 'https://acme.ghe.com');
+    const resolved = resolveGitHubServer(
+      location('https://acme.ghe.com/team/widgets'),
+      'https://acme.ghe.com',
+    );
 
     assert.ok(resolved.ok);
     assert.equal(resolved.server.apiBaseUrl, 'https://api.acme.ghe.com');
@@ -42,8 +48,14 @@ suite('resolveGitHubServer', () => {
   });
 
   test('plain http is allowed for loopback only', () => {
-    const loopback = resolveGitHubServer(location('http://127.0.0.1:9000/acme/widgets.git'), 'http://127.0.0.1:9000');
-    const remote = resolveGitHubServer(location('http://ghe.acme.internal/acme/widgets.git'), 'http://ghe.acme.internal');
+    const loopback = resolveGitHubServer(
+      location('http://127.0.0.1:9000/acme/widgets.git'),
+      'http://127.0.0.1:9000',
+    );
+    const remote = resolveGitHubServer(
+      location('http://ghe.acme.internal/acme/widgets.git'),
+      'http://ghe.acme.internal',
+    );
 
     assert.ok(loopback.ok);
     assert.equal(loopback.server.apiBaseUrl, 'http://127.0.0.1:9000/api/v3');
@@ -80,7 +92,12 @@ suite('chooseGitHubRemote', () => {
   });
 
   test('explains several GitHub remotes with no preference', () => {
-    const choice = chooseGitHubRemote({ remotes: [{ ...origin, name: 'a' }, { ...upstream, name: 'b' }] });
+    const choice = chooseGitHubRemote({
+      remotes: [
+        { ...origin, name: 'a' },
+        { ...upstream, name: 'b' },
+      ],
+    });
 
     assert.equal(choice.ok, false);
     assert.match(!choice.ok ? choice.reason : '', /several GitHub remotes.*imagePublisher\.remote/);
@@ -95,7 +112,11 @@ suite('chooseGitHubRemote', () => {
   });
 
   test('honours imagePublisher.remote and reports a missing one', () => {
-    const chosen = chooseGitHubRemote({ remotes: [origin, upstream], overrideRemote: 'upstream', upstreamRemote: 'origin' });
+    const chosen = chooseGitHubRemote({
+      remotes: [origin, upstream],
+      overrideRemote: 'upstream',
+      upstreamRemote: 'origin',
+    });
     const missing = chooseGitHubRemote({ remotes: [origin], overrideRemote: 'nope' });
 
     assert.ok(chosen.ok);

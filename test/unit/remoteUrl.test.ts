@@ -35,7 +35,14 @@ suite('parseRemoteUrl', () => {
     assert.doesNotMatch(JSON.stringify(parsed), /secret|user/);
   });
 
-  const refusals = ['', '/home/me/widgets', 'C:\\repos\\widgets', 'https://github.com/acme', 'https://github.com/a/b/c', 'ftp://github.com/acme/widgets'];
+  const refusals = [
+    '',
+    '/home/me/widgets',
+    'C:\\repos\\widgets',
+    'https://github.com/acme',
+    'https://github.com/a/b/c',
+    'ftp://github.com/acme/widgets',
+  ];
   for (const url of refusals) {
     test(`refuses ${JSON.stringify(url)} with a reason`, () => {
       const parsed = parseRemoteUrl(url);

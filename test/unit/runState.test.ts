@@ -15,7 +15,13 @@ suite('presentRunState', () => {
   ];
 
   test('covers every status and conclusion GitHub documents', () => {
-    assert.deepEqual(DOCUMENTED_STATUSES.sort(), ['in_progress', 'pending', 'queued', 'requested', 'waiting']);
+    assert.deepEqual(DOCUMENTED_STATUSES.sort(), [
+      'in_progress',
+      'pending',
+      'queued',
+      'requested',
+      'waiting',
+    ]);
     assert.deepEqual(DOCUMENTED_CONCLUSIONS.sort(), [
       'action_required',
       'cancelled',

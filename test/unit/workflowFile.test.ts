@@ -94,10 +94,15 @@ suite('findPublishInputs', () => {
   });
 
   test('settings name the inputs instead', () => {
-    const parsed = parseWorkflowFile('on:\n  workflow_dispatch:\n    inputs:\n      svc: {type: string}\n      rev: {type: string}\n');
+    const parsed = parseWorkflowFile(
+      'on:\n  workflow_dispatch:\n    inputs:\n      svc: {type: string}\n      rev: {type: string}\n',
+    );
     assert.ok(parsed.ok);
 
     assert.equal(findPublishInputs(parsed.workflow), undefined);
-    assert.equal(findPublishInputs(parsed.workflow, { serviceInput: 'svc', commitInput: 'rev' })?.commit.name, 'rev');
+    assert.equal(
+      findPublishInputs(parsed.workflow, { serviceInput: 'svc', commitInput: 'rev' })?.commit.name,
+      'rev',
+    );
   });
 });
