@@ -5,7 +5,11 @@ import { RequestError } from '@octokit/request-error';
 import { describeGitHubFailure } from '../../src/github/errors';
 import { ForeignHostError } from '../../src/github/guardedFetch';
 
-const context = { repositoryLabel: 'acme/widgets on github.com', apiHost: 'api.github.com', account: 'octocat' };
+const context = {
+  repositoryLabel: 'acme/widgets on github.com',
+  apiHost: 'api.github.com',
+  account: 'octocat',
+};
 const request = { method: 'GET' as const, url: 'https://api.github.com/repos/acme/widgets', headers: {} };
 
 function httpError(status: number, data: unknown, headers: Record<string, string> = {}): RequestError {
@@ -20,19 +24,29 @@ suite('describeGitHubFailure', () => {
     const failure = describeGitHubFailure(httpError(401, { message: 'Bad credentials' }), context);
 
     assert.equal(failure.kind, 'unauthorized');
-    assert.match(failure.message, /rejected the saved sign-in \(401: Bad credentials\)\. Sign in to GitHub again\./);
+    assert.match(
+      failure.message,
+      /rejected the saved sign-in \(401: Bad credentials\)\. Sign in to GitHub again\./,
+    );
   });
 
   test('404: not found or not visible to this account', () => {
     const failure = describeGitHubFailure(httpError(404, { message: 'Not Found' }), context);
 
     assert.equal(failure.kind, 'not-found');
-    assert.match(failure.message, /acme\/widgets on github\.com was not found, or the account octocat cannot see it/);
+    assert.match(
+      failure.message,
+      /acme\/widgets on github\.com was not found, or the account octocat cannot see it/,
+    );
   });
 
   test('403 with remaining 0 is a rate limit, not access denied', () => {
     const failure = describeGitHubFailure(
-      httpError(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1780000000' }),
+      httpError(
+        403,
+        { message: 'API rate limit exceeded' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1780000000' },
+      ),
       context,
     );
 
@@ -42,7 +56,11 @@ suite('describeGitHubFailure', () => {
 
   test('403 secondary limit with retry-after', () => {
     const failure = describeGitHubFailure(
-      httpError(403, { message: 'You have exceeded a secondary rate limit' }, { 'x-ratelimit-remaining': '4000', 'retry-after': '30' }),
+      httpError(
+        403,
+        { message: 'You have exceeded a secondary rate limit' },
+        { 'x-ratelimit-remaining': '4000', 'retry-after': '30' },
+      ),
       context,
     );
 
@@ -51,7 +69,10 @@ suite('describeGitHubFailure', () => {
   });
 
   test('403 otherwise carries GitHub message', () => {
-    const failure = describeGitHubFailure(httpError(403, { message: 'Resource not accessible by integration' }), context);
+    const failure = describeGitHubFailure(
+      httpError(403, { message: 'Resource not accessible by integration' }),
+      context,
+    );
 
     assert.equal(failure.kind, 'forbidden');
     assert.match(failure.message, /Resource not accessible by integration/);
@@ -72,7 +93,10 @@ suite('describeGitHubFailure', () => {
   });
 
   test('a timeout', () => {
-    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError', status: 500 });
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), {
+      name: 'TimeoutError',
+      status: 500,
+    });
 
     assert.equal(describeGitHubFailure(timeout, context).kind, 'timeout');
   });

@@ -273,7 +273,7 @@ suite('Commits view', function () {
   });
 
   test('GitHub unreachable says so', async () => {
-    await injectFault({ path: '^/api/v3/', drop: true });
+    await injectFault({ path: '^/api/v3/', action: 'drop' });
     await refreshAndWait();
 
     assert.match(

@@ -1,33 +1,37 @@
 /** Fault injection and the request log of the test server, through its control API. */
 import { control } from './testServer';
 
+/** As test/server/http/faults.ts takes it. */
 export interface FaultSpec {
   readonly method?: string;
   /** Regular expression on the request path (with query). */
   readonly path: string;
+  readonly action?: 'respond' | 'drop' | 'hang' | 'delay';
+  readonly preset?: string;
   readonly status?: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
-  readonly drop?: boolean;
+  readonly delayMs?: number;
   readonly times?: number;
 }
 
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
-  readonly status: number;
+  readonly status: number | null;
+  readonly ifNoneMatch: string | null;
 }
 
 export async function injectFault(fault: FaultSpec): Promise<void> {
-  await control('faults', [fault]);
+  await control('faults', { faults: [fault] });
 }
 
 export async function clearFaults(): Promise<void> {
-  await control('faults', []);
+  await control('faults/clear', {});
 }
 
 export async function requestLog(): Promise<LoggedRequest[]> {
-  return control<LoggedRequest[]>('requests');
+  return (await control<{ requests: LoggedRequest[] }>('requests')).requests;
 }
 
 export async function clearRequestLog(): Promise<void> {

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+
+import { CiLoader } from '../../src/ci/ciLoader';
+import { ActionsApi } from '../../src/github/actionsApi';
+import { createGitHubClient } from '../../src/github/client';
+import { silentLog } from '../../src/log/log';
+import { buildScenario, DEFAULT_TOKEN, type ScenarioCommit } from '../server/scenario';
+import { startTestServer, type TestServer } from '../server/testServer';
+
+function commits(count: number): ScenarioCommit[] {
+  return Array.from({ length: count }, (_, index) => ({
+    sha: (index + 1).toString(16).padStart(40, '0'),
+    subject: `Change ${index}`,
+    authorName: 'Ada',
+    authorEmail: 'ada@example.com',
+    date: new Date(Date.UTC(2026, 5, 1) - index * 3_600_000).toISOString(),
+  }));
+}
+
+suite('ActionsApi and CiLoader against the test server', function () {
+  this.timeout(20_000);
+
+  const history = commits(250);
+  let server: TestServer;
+  let api: ActionsApi;
+
+  suiteSetup(async () => {
+    const scenario = buildScenario({
+      owner: 'acme',
+      repo: 'widgets',
+      defaultBranch: 'main',
+      branches: { main: history },
+    });
+    server = await startTestServer({ scenario });
+    const client = createGitHubClient({
+      apiBaseUrl: server.apiUrl,
+      token: DEFAULT_TOKEN,
+      log: silentLog,
+      userAgent: 'test',
+    });
+    api = new ActionsApi(client, { owner: 'acme', repo: 'widgets' });
+  });
+
+  suiteTeardown(() => server.close());
+  setup(() => void (server.requests.length = 0));
+
+  const wanted = (count: number) => new Set(history.slice(0, count).map((commit) => commit.sha));
+  const paths = () => server.requests.map((request) => request.path);
+
+  test('one page of 100 runs covers the first 50 commits', async () => {
+    const runs = await api.listRuns({
+      workflow: 'ci_cd.yml',
+      branch: 'main',
+      wantedShas: wanted(50),
+      maxPages: 2,
+    });
+
+    assert.equal(server.requests.length, 1);
+    assert.match(paths()[0], /\/actions\/workflows\/ci_cd\.yml\/runs\?.*branch=main/);
+    assert.ok(runs.length >= 50);
+  });
+
+  test('follows Link rel="next" until every wanted SHA has a run', async () => {
+    const runs = await api.listRuns({
+      workflow: 'ci_cd.yml',
+      branch: 'main',
+      wantedShas: wanted(150),
+      maxPages: 5,
+    });
+    const found = new Set(runs.map((run) => run.headSha));
+
+    assert.equal(server.requests.length, 2);
+    assert.match(paths()[1], /page=2/);
+    assert.match(paths()[1], /branch=main/);
+    history.slice(0, 150).forEach((commit) => assert.ok(found.has(commit.sha), commit.sha));
+  });
+
+  test('stops at maxPages', async () => {
+    await api.listRuns({ workflow: 'ci_cd.yml', branch: 'main', wantedShas: wanted(250), maxPages: 1 });
+
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('a cold load of 50 commits × 2 services costs 5 requests, a warm one 3', async () => {
+    const loader = new CiLoader(
+      api,
+      {
+        ciWorkflow: '',
+        publishWorkflow: '',
+        services: [],
+        serviceInput: '',
+        commitInput: '',
+        warningDays: 7,
+      },
+      silentLog,
+    );
+    const shown = history.slice(0, 50).map((commit) => ({ ...commit, message: commit.subject }));
+
+    const cold = await loader.load({ branch: 'main', commits: shown, now: new Date() });
+    const coldRequests = paths();
+    server.requests.length = 0;
+    await loader.load({ branch: 'main', commits: shown, now: new Date() });
+
+    assert.deepEqual(cold.services, ['api', 'ingestion_server']);
+    assert.equal(cold.ciWorkflowPath, 'ci_cd.yml');
+    assert.equal(coldRequests.length, 5, coldRequests.join('\n'));
+    assert.equal(server.requests.length, 3, paths().join('\n'));
+    assert.equal(cold.statuses.filter((status) => status.ci?.run).length, 50);
+  });
+});
