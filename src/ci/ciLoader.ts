@@ -95,7 +95,13 @@ export class CiLoader {
 
       discovery.ciWorkflow = workflowFileName(detection.workflow.path);
       this.log.info(`CI workflow: ${detection.workflow.path} (${detection.why}).`);
-      return this.join(request, services, discovery.ciWorkflow, filterWorkflow(runs, detection.workflow.id), artifacts);
+      return this.join(
+        request,
+        services,
+        discovery.ciWorkflow,
+        filterWorkflow(runs, detection.workflow.id),
+        artifacts,
+      );
     }
 
     return this.join(request, services, discovery.ciWorkflow, runs, artifacts);
@@ -182,7 +188,9 @@ export class CiLoader {
         commitInput: this.settings.commitInput,
       });
       if (inputs) {
-        this.log.info(`Publish workflow: ${path} (inputs '${inputs.service.name}' and '${inputs.commit.name}').`);
+        this.log.info(
+          `Publish workflow: ${path} (inputs '${inputs.service.name}' and '${inputs.commit.name}').`,
+        );
         return { path, options: inputs.service.options ?? [] };
       }
     }
@@ -207,7 +215,10 @@ export class CiLoader {
     return services.services;
   }
 
-  private async loadArtifacts(services: readonly string[], runs: readonly WorkflowRun[]): Promise<Artifact[]> {
+  private async loadArtifacts(
+    services: readonly string[],
+    runs: readonly WorkflowRun[],
+  ): Promise<Artifact[]> {
     const wantedRunIds = new Set(runs.filter((run) => run.conclusion === 'success').map((run) => run.id));
     const notBefore = runs.reduce<Date | undefined>(
       (oldest, run) => (!oldest || run.createdAt < oldest ? run.createdAt : oldest),

@@ -6,7 +6,12 @@ import { commitFor } from './pickCommit';
 
 export function registerOpenRun(model: CommitsModel): vscode.Disposable {
   return vscode.commands.registerCommand('imagePublisher.openRun', async (argument?: unknown) => {
-    const status = await commitFor(model, argument, 'Open the CI run of which commit?', (each) => !!each.ci?.run);
+    const status = await commitFor(
+      model,
+      argument,
+      'Open the CI run of which commit?',
+      (each) => !!each.ci?.run,
+    );
     const run = status?.ci?.run;
 
     if (!status) {
@@ -14,7 +19,9 @@ export function registerOpenRun(model: CommitsModel): vscode.Disposable {
     }
 
     if (!run) {
-      void vscode.window.showInformationMessage(`Commit ${status.commit.sha.slice(0, 7)} has no CI run to open.`);
+      void vscode.window.showInformationMessage(
+        `Commit ${status.commit.sha.slice(0, 7)} has no CI run to open.`,
+      );
       return;
     }
 
@@ -32,7 +39,9 @@ export function registerOpenRun(model: CommitsModel): vscode.Disposable {
 export function safeWebUrl(value: string): vscode.Uri | undefined {
   try {
     const parsed = new URL(value);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? vscode.Uri.parse(parsed.href) : undefined;
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? vscode.Uri.parse(parsed.href)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,9 @@ export function registerSelectRepository(tracker: RepositoryTracker): vscode.Dis
     const repositories = tracker.repositories;
 
     if (repositories.length === 0) {
-      void vscode.window.showInformationMessage('No git repository is open. Open a folder that contains one.');
+      void vscode.window.showInformationMessage(
+        'No git repository is open. Open a folder that contains one.',
+      );
       return;
     }
 

@@ -151,7 +151,13 @@ export class CommitsModel implements vscode.Disposable {
     });
 
     if (!choice.ok) {
-      this.paint({ ...base, commits: page.commits.map((commit) => ({ commit })), services: [], message: choice.reason, stale: false });
+      this.paint({
+        ...base,
+        commits: page.commits.map((commit) => ({ commit })),
+        services: [],
+        message: choice.reason,
+        stale: false,
+      });
       return;
     }
 
@@ -241,7 +247,11 @@ export class CommitsModel implements vscode.Disposable {
     });
   }
 
-  private loaderFor(github: GitHubRepository, session: vscode.AuthenticationSession, settings: Settings): CiLoader {
+  private loaderFor(
+    github: GitHubRepository,
+    session: vscode.AuthenticationSession,
+    settings: Settings,
+  ): CiLoader {
     const key = JSON.stringify([
       github.server.apiBaseUrl,
       github.owner,

@@ -35,7 +35,10 @@ export function detectCiWorkflow(
   for (const name of CONVENTIONAL_NAMES) {
     const match = candidates.find((workflow) => workflowFileName(workflow.path) === name);
     if (match) {
-      return { workflow: match, why: `no run uploaded service artifacts yet; ${name} is a conventional CI file name` };
+      return {
+        workflow: match,
+        why: `no run uploaded service artifacts yet; ${name} is a conventional CI file name`,
+      };
     }
   }
 
@@ -68,7 +71,10 @@ function mostArtifacts(
     : undefined;
 }
 
-function mostPushRuns(candidates: readonly Workflow[], runs: readonly WorkflowRun[]): CiWorkflowDetection | undefined {
+function mostPushRuns(
+  candidates: readonly Workflow[],
+  runs: readonly WorkflowRun[],
+): CiWorkflowDetection | undefined {
   const counts = new Map<number, number>();
 
   for (const run of runs) {

@@ -43,9 +43,7 @@ export interface JoinOptions {
 export const RUN_RULE = 'the newest push run of the commit, else its newest run of any event';
 
 export function pickRun(runs: readonly WorkflowRun[]): WorkflowRun | undefined {
-  const newestFirst = [...runs].sort(
-    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id,
-  );
+  const newestFirst = [...runs].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
 
   return newestFirst.find((run) => run.event === 'push') ?? newestFirst[0];
 }
@@ -121,7 +119,13 @@ export function describeServiceArtifact(
   const ageText = artifact.createdAt ? describeAge(artifact.createdAt, options.now) : undefined;
   if (!artifact.expiresAt) {
     const kind = artifact.expired ? 'expired' : 'valid';
-    return { service, artifact, kind, ageText, summary: artifact.expired ? 'expired' : (ageText ?? 'no date') };
+    return {
+      service,
+      artifact,
+      kind,
+      ageText,
+      summary: artifact.expired ? 'expired' : (ageText ?? 'no date'),
+    };
   }
 
   const expiry = describeExpiry(artifact.expiresAt, options.now, artifact.expired);
@@ -179,7 +183,5 @@ function newestNamed(artifacts: readonly Artifact[], name: string): Artifact | u
 function youngestUsable(artifacts: readonly ServiceArtifact[]): ServiceArtifact | undefined {
   return artifacts
     .filter((entry) => entry.kind === 'valid' || entry.kind === 'expiring')
-    .sort(
-      (a, b) => (b.artifact?.createdAt?.getTime() ?? 0) - (a.artifact?.createdAt?.getTime() ?? 0),
-    )[0];
+    .sort((a, b) => (b.artifact?.createdAt?.getTime() ?? 0) - (a.artifact?.createdAt?.getTime() ?? 0))[0];
 }

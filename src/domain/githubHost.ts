@@ -21,8 +21,7 @@ export interface GitHubServer {
 }
 
 export type ServerResolution =
-  | { readonly ok: true; readonly server: GitHubServer }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly server: GitHubServer } | { readonly ok: false; readonly reason: string };
 
 export function resolveGitHubServer(
   location: RemoteLocation,

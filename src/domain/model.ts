@@ -38,6 +38,8 @@ export interface WorkflowRun {
   readonly htmlUrl: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Login of the user who triggered the run, when GitHub says. */
+  readonly actorLogin?: string;
 }
 
 export interface Artifact {

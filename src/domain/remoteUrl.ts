@@ -14,8 +14,7 @@ export interface RemoteLocation {
 }
 
 export type RemoteParse =
-  | { readonly ok: true; readonly location: RemoteLocation }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly location: RemoteLocation } | { readonly ok: false; readonly reason: string };
 
 const SCP_LIKE = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/;
 const GITHUB_ALIASES = new Set(['www.github.com', 'ssh.github.com']);
@@ -74,7 +73,13 @@ function parseUrlForm(url: string): HostAndPath | { ok: false; reason: string } 
   }
 
   const keepPort = (protocol === 'http' || protocol === 'https') && parsed.port !== '';
-  return { ok: true, protocol, hostname, port: keepPort ? parsed.port : '', path: decodePath(parsed.pathname) };
+  return {
+    ok: true,
+    protocol,
+    hostname,
+    port: keepPort ? parsed.port : '',
+    path: decodePath(parsed.pathname),
+  };
 }
 
 function parseScpForm(url: string): HostAndPath | { ok: false; reason: string } {

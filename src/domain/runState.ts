@@ -29,7 +29,13 @@ const STATUS: Record<string, RunStatePresentation> = {
 };
 
 const CONCLUSION: Record<string, RunStatePresentation> = {
-  success: { word: 'passed', icon: 'pass-filled', color: 'testing.iconPassed', token: 'success', settled: true },
+  success: {
+    word: 'passed',
+    icon: 'pass-filled',
+    color: 'testing.iconPassed',
+    token: 'success',
+    settled: true,
+  },
   failure: { word: 'failed', icon: 'error', color: 'testing.iconFailed', token: 'failure', settled: true },
   cancelled: {
     word: 'cancelled',
@@ -59,7 +65,13 @@ const CONCLUSION: Record<string, RunStatePresentation> = {
     token: 'action-required',
     settled: true,
   },
-  neutral: { word: 'neutral', icon: 'circle-filled', color: 'charts.foreground', token: 'neutral', settled: true },
+  neutral: {
+    word: 'neutral',
+    icon: 'circle-filled',
+    color: 'charts.foreground',
+    token: 'neutral',
+    settled: true,
+  },
   stale: { word: 'stale', icon: 'archive', color: 'disabledForeground', token: 'stale', settled: true },
   startup_failure: {
     word: 'startup failure',

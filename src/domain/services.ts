@@ -37,7 +37,11 @@ export function resolveServices(input: {
     };
   }
 
-  return { services: [], source: 'none', why: 'no setting, publish workflow options or .tar artifacts name any service' };
+  return {
+    services: [],
+    source: 'none',
+    why: 'no setting, publish workflow options or .tar artifacts name any service',
+  };
 }
 
 export function servicesFromArtifactNames(names: readonly string[]): string[] {

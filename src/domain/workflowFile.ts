@@ -35,7 +35,10 @@ export function parseWorkflowFile(text: string): WorkflowParse {
   try {
     const parsed = parseDocument(text, { uniqueKeys: false });
     if (parsed.errors.length > 0) {
-      return { ok: false, reason: `the workflow file is not valid YAML: ${parsed.errors[0].message.split('\n')[0]}` };
+      return {
+        ok: false,
+        reason: `the workflow file is not valid YAML: ${parsed.errors[0].message.split('\n')[0]}`,
+      };
     }
     document = parsed.toJS({ maxAliasCount: 100 });
   } catch (error) {
@@ -82,9 +85,14 @@ function readTriggers(on: unknown): string[] {
 function readInput(name: string, spec: unknown): WorkflowInput {
   const record = isRecord(spec) ? spec : {};
   const declaredType = typeof record.type === 'string' ? record.type : 'string';
-  const type = (INPUT_TYPES as readonly string[]).includes(declaredType) ? (declaredType as InputType) : 'string';
-  const options = Array.isArray(record.options) ? record.options.map((option) => scalarText(option)) : undefined;
-  const defaultValue = record.default === undefined || record.default === null ? undefined : scalarText(record.default);
+  const type = (INPUT_TYPES as readonly string[]).includes(declaredType)
+    ? (declaredType as InputType)
+    : 'string';
+  const options = Array.isArray(record.options)
+    ? record.options.map((option) => scalarText(option))
+    : undefined;
+  const defaultValue =
+    record.default === undefined || record.default === null ? undefined : scalarText(record.default);
 
   return {
     name,

@@ -94,7 +94,9 @@ export class RepositoryTracker implements vscode.Disposable {
     if (next !== this.selected) {
       this.selected = next;
       this.watch(next);
-      this.log.info(next ? `Showing the repository at ${next.rootUri.fsPath}.` : 'No git repository is open.');
+      this.log.info(
+        next ? `Showing the repository at ${next.rootUri.fsPath}.` : 'No git repository is open.',
+      );
     }
 
     this.fireIfChanged();
@@ -108,7 +110,8 @@ export class RepositoryTracker implements vscode.Disposable {
     }
 
     const editorUri = vscode.window.activeTextEditor?.document.uri;
-    const ofEditor = editorUri && editorUri.scheme === 'file' ? this.api?.getRepository(editorUri) : undefined;
+    const ofEditor =
+      editorUri && editorUri.scheme === 'file' ? this.api?.getRepository(editorUri) : undefined;
     if (ofEditor) {
       return ofEditor;
     }
@@ -147,7 +150,9 @@ export function stateKey(repository: Repository | undefined): string {
   }
 
   const head = repository.state.HEAD;
-  const remotes = repository.state.remotes.map((remote) => `${remote.name}=${remote.fetchUrl ?? ''}`).join(',');
+  const remotes = repository.state.remotes
+    .map((remote) => `${remote.name}=${remote.fetchUrl ?? ''}`)
+    .join(',');
 
   return [
     repository.rootUri.toString(),

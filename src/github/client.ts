@@ -47,13 +47,23 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     },
     retry: { retries: 2 },
     throttle: {
-      onRateLimit: (retryAfter: number, requestOptions: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        requestOptions: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         options.log.warn(
           `Rate limit reached for ${requestOptions.method} ${requestOptions.url}; resets in ${retryAfter} s.`,
         );
         return retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
       },
-      onSecondaryRateLimit: (retryAfter: number, requestOptions: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        requestOptions: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         options.log.warn(
           `Secondary rate limit for ${requestOptions.method} ${requestOptions.url}; GitHub asks to wait ${retryAfter} s.`,
         );

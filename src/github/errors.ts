@@ -149,7 +149,7 @@ function isTimeout(shape: ErrorShape): boolean {
 
 function networkReason(shape: ErrorShape): string {
   const cause = shape.cause as ErrorShape | undefined;
-  const code = (cause as { code?: string } | undefined)?.code ?? ((cause?.cause as { code?: string })?.code);
+  const code = (cause as { code?: string } | undefined)?.code ?? (cause?.cause as { code?: string })?.code;
   return code ?? shape.message ?? 'network error';
 }
 

@@ -42,7 +42,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
       try {
         response = await baseFetch(url, { ...init, redirect: 'manual', signal });
       } catch (error) {
-        options.log.debug(`${method} ${displayPath(url)} failed after ${Date.now() - started} ms: ${describeCause(error)}`);
+        options.log.debug(
+          `${method} ${displayPath(url)} failed after ${Date.now() - started} ms: ${describeCause(error)}`,
+        );
         throw error;
       }
 

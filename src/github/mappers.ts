@@ -19,6 +19,7 @@ export function toWorkflowRun(raw: Json): WorkflowRun {
     htmlUrl: stringOr(raw.html_url, ''),
     createdAt: dateOr(raw.created_at) ?? new Date(0),
     updatedAt: dateOr(raw.updated_at) ?? dateOr(raw.created_at) ?? new Date(0),
+    actorLogin: loginOf(raw.triggering_actor) ?? loginOf(raw.actor),
   };
 }
 
@@ -45,6 +46,11 @@ export function toWorkflow(raw: Json): Workflow {
     state: stringOr(raw.state, 'active'),
     htmlUrl: stringOr(raw.html_url, ''),
   };
+}
+
+function loginOf(value: unknown): string | undefined {
+  const login = (value as { login?: unknown } | null | undefined)?.login;
+  return typeof login === 'string' ? login : undefined;
 }
 
 function stringOr(value: unknown, fallback: string): string {

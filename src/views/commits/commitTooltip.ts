@@ -16,7 +16,11 @@ export function commitTooltip(status: CommitStatus): vscode.MarkdownString {
   tooltip.appendMarkdown('**\n\n');
 
   line(tooltip, 'Commit', commit.sha);
-  line(tooltip, 'Author', commit.authorEmail ? `${commit.authorName} <${commit.authorEmail}>` : commit.authorName);
+  line(
+    tooltip,
+    'Author',
+    commit.authorEmail ? `${commit.authorName} <${commit.authorEmail}>` : commit.authorName,
+  );
   if (commit.authorDate) {
     line(tooltip, 'Date', commit.authorDate.toLocaleString());
   }

@@ -15,7 +15,10 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: CommitsModel) {
-    this.view = vscode.window.createTreeView(COMMITS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(COMMITS_VIEW_ID, {
+      treeDataProvider: this,
+      showCollapseAll: true,
+    });
     this.subscription = model.onDidChange((state) => this.render(state));
     this.render(model.state);
   }
