@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { GitHubSessions } from './auth/githubSessions';
 import { registerCopySha } from './commands/copySha';
 import { registerOpenRun } from './commands/openRun';
+import { registerRerunCi } from './commands/rerunCi';
 import { registerSelectRepository } from './commands/selectRepository';
 import { registerSignIn } from './commands/signIn';
 import { registerViewCommands } from './commands/viewCommands';
@@ -11,12 +12,21 @@ import { CommitsModel } from './commits/commitsModel';
 import { affectsProduct } from './config/settings';
 import { RepositoryTracker } from './git/repositoryTracker';
 import { OutputLog } from './log/outputLog';
+import { VsCodePrompter, type Prompter } from './publish/prompter';
+import { registerPublish } from './publish/publishCommand';
+import { PublishRecords } from './publish/publishRecords';
+import { PublishStatusBar } from './publish/publishStatusBar';
+import { resumeFollowing } from './publish/resumeFollowing';
+import { RunFollower } from './publish/runFollower';
 import { CommitsTreeProvider } from './views/commits/commitsTreeProvider';
 
 /** What `activate` returns: used by the integration tests to read the tree as VS Code sees it. */
 export interface ImagePublisherApi {
   readonly commitsTree: CommitsTreeProvider;
   readonly model: CommitsModel;
+  readonly publishes: PublishRecords;
+  /** Replaces the publish flow's questions; only in development and test hosts. */
+  usePrompter(prompter: Prompter | undefined): void;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ImagePublisherApi> {
@@ -28,8 +38,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
   const sessions = new GitHubSessions(output.for('auth'));
   const tracker = await RepositoryTracker.create(output.for('git'));
   const model = new CommitsModel(tracker, sessions, log, output.for('http'));
-  const tree = new CommitsTreeProvider(model);
-  context.subscriptions.push(sessions, tracker, model, tree);
+  const publishes = new PublishRecords(context.workspaceState);
+  const tree = new CommitsTreeProvider(model, publishes);
+  context.subscriptions.push(sessions, tracker, model, publishes, tree);
+
+  const statusBar = new PublishStatusBar();
+  const publishLog = output.for('publish');
+  const follower = new RunFollower(publishes, statusBar, publishLog);
+  const defaultPrompter = new VsCodePrompter();
+  let prompter: Prompter = defaultPrompter;
+  context.subscriptions.push(statusBar);
 
   context.subscriptions.push(
     ...registerViewCommands(model, output),
@@ -37,6 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     registerCopySha(model),
     registerSignIn(model, sessions),
     registerSelectRepository(tracker),
+    registerPublish({ model, records: publishes, follower, prompter: () => prompter, log: publishLog }),
+    registerRerunCi(model),
+    resumeFollowing(model, publishes, follower, publishLog),
   );
 
   context.subscriptions.push(
@@ -55,7 +76,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
   void model.refresh();
   log.info(`Activated in ${Date.now() - started} ms.`);
 
-  return { commitsTree: tree, model };
+  const testable = context.extensionMode !== vscode.ExtensionMode.Production;
+  return {
+    commitsTree: tree,
+    model,
+    publishes,
+    usePrompter: (replacement) => {
+      if (testable) {
+        prompter = replacement ?? defaultPrompter;
+      }
+    },
+  };
 }
 
 export function deactivate(): void {

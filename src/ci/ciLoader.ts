@@ -8,11 +8,10 @@ import { detectCiWorkflow } from '../domain/ciWorkflowDetection';
 import { joinCommitStatuses, pickRun, groupRunsBySha, type CommitStatus } from '../domain/commitStatus';
 import type { Artifact, Commit, Workflow, WorkflowRun } from '../domain/model';
 import { workflowFileName } from '../domain/model';
-import { findPublishInputs } from '../domain/publishWorkflowInputs';
 import { resolveServices } from '../domain/services';
-import { parseWorkflowFile } from '../domain/workflowFile';
 import type { ActionsApi } from '../github/actionsApi';
 import type { Log } from '../log/log';
+import { discoverPublishWorkflow } from './publishWorkflowDiscovery';
 
 export interface CiSettings {
   readonly ciWorkflow: string;
@@ -45,9 +44,6 @@ interface Discovery {
   readonly workflows: readonly Workflow[];
   ciWorkflow?: string;
 }
-
-const WORKFLOWS_DIR = '.github/workflows/';
-const MAX_PUBLISH_CANDIDATES = 6;
 
 export class CiLoader {
   private discovery?: Promise<Discovery>;
@@ -141,10 +137,13 @@ export class CiLoader {
       this.log.info(`CI workflow: ${configuredCi} (from the setting imagePublisher.ciWorkflow).`);
     }
 
-    const publish = configuredServices.length > 0 ? undefined : await this.findPublishWorkflow(workflows);
+    const publish =
+      configuredServices.length > 0
+        ? undefined
+        : await discoverPublishWorkflow(this.api, workflows, this.settings, this.log);
     const services = resolveServices({
       setting: configuredServices,
-      publishWorkflowOptions: publish?.options,
+      publishWorkflowOptions: publish?.inputs.service.options,
       publishWorkflowPath: publish?.path,
     });
 
@@ -158,44 +157,6 @@ export class CiLoader {
       workflows,
       ciWorkflow: configuredCi || undefined,
     };
-  }
-
-  private async findPublishWorkflow(
-    workflows: readonly Workflow[],
-  ): Promise<{ path: string; options: readonly string[] } | undefined> {
-    const configured = this.settings.publishWorkflow.trim();
-    const paths = configured
-      ? [`${WORKFLOWS_DIR}${configured}`]
-      : rankPublishCandidates(workflows).slice(0, MAX_PUBLISH_CANDIDATES);
-
-    for (const path of paths) {
-      const text = await this.api.readFile(path);
-      if (text === undefined) {
-        if (configured) {
-          this.log.warn(`The publish workflow ${path} set in imagePublisher.publishWorkflow does not exist.`);
-        }
-        continue;
-      }
-
-      const parsed = parseWorkflowFile(text);
-      if (!parsed.ok) {
-        this.log.warn(`Skipping ${path}: ${parsed.reason}.`);
-        continue;
-      }
-
-      const inputs = findPublishInputs(parsed.workflow, {
-        serviceInput: this.settings.serviceInput,
-        commitInput: this.settings.commitInput,
-      });
-      if (inputs) {
-        this.log.info(
-          `Publish workflow: ${path} (inputs '${inputs.service.name}' and '${inputs.commit.name}').`,
-        );
-        return { path, options: inputs.service.options ?? [] };
-      }
-    }
-
-    return undefined;
   }
 
   private async servicesFromRuns(runs: readonly WorkflowRun[]): Promise<readonly string[]> {
@@ -249,15 +210,4 @@ function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string
 
 function filterWorkflow(runs: readonly WorkflowRun[], workflowId: number): WorkflowRun[] {
   return runs.filter((run) => run.workflowId === workflowId);
-}
-
-/** Workflow files most likely to be the publish workflow first. */
-function rankPublishCandidates(workflows: readonly Workflow[]): string[] {
-  const score = (workflow: Workflow): number =>
-    /publish|push|docker|image|release|deploy/i.test(`${workflow.path} ${workflow.name}`) ? 0 : 1;
-
-  return [...workflows]
-    .filter((workflow) => workflow.path.startsWith(WORKFLOWS_DIR))
-    .sort((a, b) => score(a) - score(b))
-    .map((workflow) => workflow.path);
 }

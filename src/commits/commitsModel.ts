@@ -11,16 +11,13 @@ import { readSettings, type Settings } from '../config/settings';
 import type { CommitStatus } from '../domain/commitStatus';
 import type { Commit } from '../domain/model';
 import { chooseGitHubRemote, type GitHubRepository } from '../domain/remoteChoice';
-import { ActionsApi } from '../github/actionsApi';
-import { createGitHubClient } from '../github/client';
+import { connectionKey, GitHubConnection } from '../github/connection';
 import { describeGitHubFailure } from '../github/errors';
 import { readCommits } from '../git/commitLog';
 import type { Repository } from '../git/gitApi';
 import { stateKey, type RepositoryTracker } from '../git/repositoryTracker';
 import type { Log } from '../log/log';
 import type { CommitsState, ViewState } from './viewState';
-
-const USER_AGENT = 'image-publisher-vscode';
 
 interface LoaderEntry {
   readonly key: string;
@@ -36,6 +33,7 @@ export class CommitsModel implements vscode.Disposable {
   private inFlight: Promise<void> | undefined;
   private again = false;
   private loaderEntry: LoaderEntry | undefined;
+  private currentConnection: GitHubConnection | undefined;
   private readonly lastStatuses = new Map<string, CommitStatus>();
 
   constructor(
@@ -47,6 +45,11 @@ export class CommitsModel implements vscode.Disposable {
 
   get state(): ViewState {
     return this.current;
+  }
+
+  /** The signed-in connection to the shown repository's GitHub, once there is one. */
+  get connection(): GitHubConnection | undefined {
+    return this.current.kind === 'commits' && this.current.github ? this.currentConnection : undefined;
   }
 
   /** Asks for a refresh; one already running absorbs it and runs once more afterwards. */
@@ -80,6 +83,7 @@ export class CommitsModel implements vscode.Disposable {
   /** Forgets what depends on the signed-in account (on sign-out). */
   forgetAccount(): void {
     this.loaderEntry = undefined;
+    this.currentConnection = undefined;
     this.lastStatuses.clear();
   }
 
@@ -252,11 +256,9 @@ export class CommitsModel implements vscode.Disposable {
     session: vscode.AuthenticationSession,
     settings: Settings,
   ): CiLoader {
+    const connection = this.connectionFor(github, session);
     const key = JSON.stringify([
-      github.server.apiBaseUrl,
-      github.owner,
-      github.repo,
-      session.id,
+      connection.key,
       settings.ciWorkflow,
       settings.publishWorkflow,
       settings.services,
@@ -269,17 +271,17 @@ export class CommitsModel implements vscode.Disposable {
       return this.loaderEntry.loader;
     }
 
-    const client = createGitHubClient({
-      apiBaseUrl: github.server.apiBaseUrl,
-      token: session.accessToken,
-      log: this.networkLog,
-      userAgent: USER_AGENT,
-    });
-    const api = new ActionsApi(client, { owner: github.owner, repo: github.repo });
-    const loader = new CiLoader(api, settings, this.log);
-
+    const loader = new CiLoader(connection.actions, settings, this.log);
     this.loaderEntry = { key, loader };
     return loader;
+  }
+
+  private connectionFor(github: GitHubRepository, session: vscode.AuthenticationSession): GitHubConnection {
+    if (this.currentConnection?.key !== connectionKey(github, session)) {
+      this.currentConnection = new GitHubConnection(github, session, this.networkLog);
+    }
+
+    return this.currentConnection;
   }
 
   private withLastKnown(commits: readonly Commit[]): CommitStatus[] {

@@ -8,6 +8,8 @@ import type { CiSettings } from '../ci/ciLoader';
 
 export interface Settings extends CiSettings {
   readonly remote: string;
+  readonly dispatchRef: string;
+  readonly imageName: string;
   readonly maxCommits: number;
   readonly enterpriseUri?: string;
 }
@@ -19,6 +21,8 @@ export function readSettings(scope?: vscode.Uri): Settings {
 
   return {
     remote: config.get<string>('remote', '').trim(),
+    dispatchRef: config.get<string>('dispatchRef', '').trim(),
+    imageName: config.get<string>('imageName', '').trim(),
     ciWorkflow: config.get<string>('ciWorkflow', '').trim(),
     publishWorkflow: config.get<string>('publishWorkflow', '').trim(),
     services: sanitizeList(config.get<unknown>('services', [])),

@@ -5,7 +5,12 @@
 export type DispatchRejection =
   | { readonly kind: 'undeclared-inputs'; readonly inputs: readonly string[]; readonly message: string }
   | { readonly kind: 'missing-input'; readonly input: string; readonly message: string }
-  | { readonly kind: 'invalid-choice'; readonly input: string; readonly value: string; readonly message: string }
+  | {
+      readonly kind: 'invalid-choice';
+      readonly input: string;
+      readonly value: string;
+      readonly message: string;
+    }
   | { readonly kind: 'unknown-ref'; readonly ref: string; readonly message: string }
   | { readonly kind: 'no-dispatch-trigger'; readonly message: string }
   | { readonly kind: 'run-details-unsupported'; readonly message: string }
@@ -16,7 +21,10 @@ export interface DispatchContext {
   readonly ref: string;
 }
 
-export function describeDispatchRejection(githubMessage: string, context: DispatchContext): DispatchRejection {
+export function describeDispatchRejection(
+  githubMessage: string,
+  context: DispatchContext,
+): DispatchRejection {
   const text = githubMessage.trim();
   const at = `${context.workflow} at '${context.ref}'`;
 

@@ -57,7 +57,9 @@ export function checkValue(input: WorkflowInput, value: string): string | undefi
     case 'boolean':
       return value === 'true' || value === 'false' ? undefined : `'${input.name}' must be true or false`;
     case 'number':
-      return value.trim() !== '' && Number.isFinite(Number(value)) ? undefined : `'${input.name}' must be a number`;
+      return value.trim() !== '' && Number.isFinite(Number(value))
+        ? undefined
+        : `'${input.name}' must be a number`;
     default:
       return undefined;
   }

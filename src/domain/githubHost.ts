@@ -18,6 +18,8 @@ export interface GitHubServer {
   readonly apiBaseUrl: string;
   /** Web base URL for links shown to the user. */
   readonly webBaseUrl: string;
+  /** Container registry host: ghcr.io, containers.<host>, or the loopback test server itself. */
+  readonly registryHost: string;
 }
 
 export type ServerResolution =
@@ -36,6 +38,7 @@ export function resolveGitHubServer(
         authProvider: 'github',
         apiBaseUrl: 'https://api.github.com',
         webBaseUrl: 'https://github.com',
+        registryHost: 'ghcr.io',
       },
     };
   }
@@ -95,6 +98,7 @@ function resolveEnterprise(uri: URL): ServerResolution {
         authProvider: 'github-enterprise',
         apiBaseUrl: `${uri.protocol}//api.${uri.host}`,
         webBaseUrl: origin,
+        registryHost: registryHostFor(uri),
       },
     };
   }
@@ -107,6 +111,12 @@ function resolveEnterprise(uri: URL): ServerResolution {
       authProvider: 'github-enterprise',
       apiBaseUrl: `${origin}/api/v3`,
       webBaseUrl: origin,
+      registryHost: registryHostFor(uri),
     },
   };
+}
+
+/** Enterprise registries live at `containers.<host>`; a loopback test server serves its own. */
+function registryHostFor(uri: URL): string {
+  return isLoopbackHostname(uri.hostname) ? uri.host : `containers.${uri.host}`;
 }

@@ -64,12 +64,18 @@ export function checkArtifact(facts: ArtifactFacts): PreflightProblem | undefine
 
   const ci = facts.ci;
   if (!ci) {
-    return { code: 'ci-unknown', message: `The CI state of ${short} is not loaded yet. Refresh, then try again.` };
+    return {
+      code: 'ci-unknown',
+      message: `The CI state of ${short} is not loaded yet. Refresh, then try again.`,
+    };
   }
 
   const run = ci.run;
   if (!run) {
-    return { code: 'no-ci-run', message: `${short} has no CI run, so it has no image to publish. Push it and let CI build it.` };
+    return {
+      code: 'no-ci-run',
+      message: `${short} has no CI run, so it has no image to publish. Push it and let CI build it.`,
+    };
   }
 
   if (run.status !== 'completed') {

@@ -43,5 +43,8 @@ export function findDispatchedRun(listedAfter: readonly WorkflowRun[], search: R
     return { kind: 'found', run: candidates[0] };
   }
 
-  return { kind: 'ambiguous', runs: [...candidates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()) };
+  return {
+    kind: 'ambiguous',
+    runs: [...candidates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+  };
 }

@@ -48,10 +48,16 @@ export function commitChildren(node: CommitNode): CommitsNode[] {
   return children;
 }
 
-export function toTreeItem(node: CommitsNode): vscode.TreeItem {
+/** The extension's own publishes of a commit, as the row shows them. */
+export interface PublishMark {
+  readonly service: string;
+  readonly phase: 'dispatching' | 'running' | 'succeeded' | 'failed' | 'unfollowed';
+}
+
+export function toTreeItem(node: CommitsNode, publishes: readonly PublishMark[] = []): vscode.TreeItem {
   switch (node.type) {
     case 'commit':
-      return commitItem(node.status);
+      return commitItem(node.status, publishes);
     case 'run':
       return runItem(node);
     case 'artifact':
@@ -61,9 +67,11 @@ export function toTreeItem(node: CommitsNode): vscode.TreeItem {
   }
 }
 
-export function commitDescription(status: CommitStatus): string {
+export function commitDescription(status: CommitStatus, publishes: readonly PublishMark[] = []): string {
   const parts = [status.commit.sha.slice(0, 7)];
   const ci = status.ci;
+
+  parts.push(...publishes.map(describePublish).filter((text): text is string => !!text));
 
   if (!ci) {
     return parts.join(' · ');
@@ -80,16 +88,35 @@ export function commitDescription(status: CommitStatus): string {
   return parts.join(' · ');
 }
 
-function commitItem(status: CommitStatus): vscode.TreeItem {
+function describePublish(mark: PublishMark): string | undefined {
+  switch (mark.phase) {
+    case 'dispatching':
+    case 'running':
+      return `publishing ${mark.service}…`;
+    case 'succeeded':
+      return `published ${mark.service}`;
+    case 'failed':
+      return `publish of ${mark.service} failed`;
+    default:
+      return undefined;
+  }
+}
+
+function commitItem(status: CommitStatus, publishes: readonly PublishMark[]): vscode.TreeItem {
   const item = new vscode.TreeItem(status.commit.subject);
   const state = status.ci?.state ?? NOT_LOADED;
   const hasChildren = status.ci && (status.ci.run || status.ci.artifacts.length > 0);
 
   item.id = `commit:${status.commit.sha}`;
-  item.description = commitDescription(status);
+  item.description = commitDescription(status, publishes);
   item.iconPath = new vscode.ThemeIcon(state.icon, new vscode.ThemeColor(state.color));
   item.tooltip = commitTooltip(status);
-  item.contextValue = commitContextTokens(status).join(' ');
+  item.contextValue = [
+    ...commitContextTokens(status),
+    ...(publishes.some((mark) => mark.phase === 'running' || mark.phase === 'dispatching')
+      ? ['publishing']
+      : []),
+  ].join(' ');
   item.collapsibleState = hasChildren
     ? vscode.TreeItemCollapsibleState.Collapsed
     : vscode.TreeItemCollapsibleState.None;

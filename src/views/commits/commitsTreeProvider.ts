@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 
 import type { CommitsModel } from '../../commits/commitsModel';
+import type { PublishRecords } from '../../publish/publishRecords';
+import { repositoryKey } from '../../publish/repositoryKey';
 import { contextKeyFor, type ViewState } from '../../commits/viewState';
 import { commitChildren, toTreeItem, type CommitsNode } from './commitNodes';
 
@@ -14,12 +16,18 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
   private readonly view: vscode.TreeView<CommitsNode>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly model: CommitsModel) {
+  constructor(
+    private readonly model: CommitsModel,
+    private readonly publishes: PublishRecords,
+  ) {
     this.view = vscode.window.createTreeView(COMMITS_VIEW_ID, {
       treeDataProvider: this,
       showCollapseAll: true,
     });
-    this.subscription = model.onDidChange((state) => this.render(state));
+    this.subscription = vscode.Disposable.from(
+      model.onDidChange((state) => this.render(state)),
+      publishes.onDidChange(() => this.changeEmitter.fire(undefined)),
+    );
     this.render(model.state);
   }
 
@@ -28,7 +36,13 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
   }
 
   getTreeItem(node: CommitsNode): vscode.TreeItem {
-    return toTreeItem(node);
+    const state = this.model.state;
+    const marks =
+      node.type === 'commit' && state.kind === 'commits' && state.github
+        ? this.publishes.latest(repositoryKey(state.github), node.status.commit.sha)
+        : [];
+
+    return toTreeItem(node, marks);
   }
 
   getChildren(node?: CommitsNode): CommitsNode[] {

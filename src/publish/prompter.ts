@@ -1,0 +1,118 @@
+/**
+ * Every question the publish flow asks the user, behind one interface: VS Code's quick picks,
+ * input boxes and modal dialogs in the product; a scripted answerer in the extension-host tests,
+ * which also records what was shown.
+ */
+import * as vscode from 'vscode';
+
+import type { WorkflowInput } from '../domain/workflowFile';
+import { checkValue } from '../domain/dispatchInputs';
+
+export interface ServiceChoice {
+  readonly service: string;
+  /** Artifact state, e.g. "2 days old · expires in 87 days". */
+  readonly summary: string;
+  /** Why it cannot be published; undefined when it can. */
+  readonly refusal?: string;
+}
+
+export interface Confirmation {
+  readonly message: string;
+  readonly detail: string;
+}
+
+export type ConfirmAnswer = 'publish' | 'copy-command' | 'cancel';
+
+export interface Prompter {
+  pickServices(title: string, choices: readonly ServiceChoice[]): Promise<string[] | undefined>;
+  askInput(input: WorkflowInput): Promise<string | undefined>;
+  confirm(confirmation: Confirmation): Promise<ConfirmAnswer>;
+}
+
+export const PUBLISH_BUTTON = 'Publish';
+export const COPY_COMMAND_BUTTON = 'Copy gh Command';
+
+export class VsCodePrompter implements Prompter {
+  pickServices(title: string, choices: readonly ServiceChoice[]): Promise<string[] | undefined> {
+    return new Promise((resolve) => {
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { choice: ServiceChoice }>();
+      const placeholder = 'Pick the services to publish (one dispatch each)';
+
+      pick.title = title;
+      pick.canSelectMany = true;
+      pick.placeholder = placeholder;
+      pick.items = choices.map((choice) => ({
+        label: choice.refusal ? `$(circle-slash) ${choice.service}` : `$(package) ${choice.service}`,
+        description: choice.summary,
+        detail: choice.refusal,
+        choice,
+      }));
+
+      pick.onDidChangeSelection((selected) => {
+        const refused = selected.find((item) => item.choice.refusal);
+        if (refused) {
+          pick.selectedItems = selected.filter((item) => !item.choice.refusal);
+          pick.placeholder = `${refused.choice.service} cannot be published: ${refused.choice.refusal}`;
+        }
+      });
+
+      let accepted = false;
+      pick.onDidAccept(() => {
+        accepted = true;
+        resolve(pick.selectedItems.filter((item) => !item.choice.refusal).map((item) => item.choice.service));
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        if (!accepted) {
+          resolve(undefined);
+        }
+        pick.dispose();
+      });
+
+      pick.show();
+    });
+  }
+
+  async askInput(input: WorkflowInput): Promise<string | undefined> {
+    const title = `Workflow input '${input.name}'${input.required ? '' : ' (optional)'}`;
+
+    if (input.type === 'choice' || input.type === 'boolean') {
+      const options = input.type === 'boolean' ? ['true', 'false'] : [...(input.options ?? [])];
+      const picked = await vscode.window.showQuickPick(
+        options.map((option) => ({
+          label: option,
+          description: option === input.default ? 'default' : undefined,
+        })),
+        { title, placeHolder: input.description },
+      );
+      return picked?.label;
+    }
+
+    return vscode.window.showInputBox({
+      title,
+      prompt: input.description,
+      value: input.default,
+      validateInput: (value) => {
+        if (value === '' && input.required && input.default === undefined) {
+          return `'${input.name}' is required.`;
+        }
+        return value === '' ? undefined : checkValue(input, value);
+      },
+    });
+  }
+
+  async confirm(confirmation: Confirmation): Promise<ConfirmAnswer> {
+    const answer = await vscode.window.showWarningMessage(
+      confirmation.message,
+      { modal: true, detail: confirmation.detail },
+      PUBLISH_BUTTON,
+      COPY_COMMAND_BUTTON,
+    );
+
+    if (answer === PUBLISH_BUTTON) {
+      return 'publish';
+    }
+
+    return answer === COPY_COMMAND_BUTTON ? 'copy-command' : 'cancel';
+  }
+}
