@@ -7,6 +7,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 
 import type { Log } from '../log/log';
+import type { ConditionalCache } from './conditionalCache';
 import { createGuardedFetch } from './guardedFetch';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
@@ -21,6 +22,8 @@ export interface ClientOptions {
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
   readonly onResponse?: (response: Response) => void;
+  /** Conditional-request cache; none when omitted. */
+  readonly cache?: ConditionalCache;
 }
 
 const MAX_AUTOMATIC_WAIT_SECONDS = 60;
@@ -30,7 +33,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     allowedOrigin: options.apiBaseUrl,
     timeoutMs: options.timeoutMs ?? 30_000,
     log: options.log,
-    fetch: options.fetch,
+    fetch: options.cache ? options.cache.wrap(options.fetch ?? globalThis.fetch) : options.fetch,
     onResponse: options.onResponse,
   });
 

@@ -3,6 +3,7 @@ import type { GitHubRepository } from '../domain/remoteChoice';
 import type { Log } from '../log/log';
 import { ActionsApi } from './actionsApi';
 import { createGitHubClient, type GitHubClient } from './client';
+import { ConditionalCache } from './conditionalCache';
 import { PublishApi } from './publishApi';
 
 const USER_AGENT = 'image-publisher-vscode';
@@ -18,6 +19,8 @@ export class GitHubConnection {
   readonly actions: ActionsApi;
   readonly publish: PublishApi;
   readonly key: string;
+  /** Dropped with the connection, so a sign-out forgets every cached body. */
+  readonly cache = new ConditionalCache();
 
   constructor(
     readonly repository: GitHubRepository,
@@ -33,6 +36,7 @@ export class GitHubConnection {
       token: session.accessToken,
       log,
       userAgent: USER_AGENT,
+      cache: this.cache,
     });
     this.actions = new ActionsApi(this.client, coordinates);
     this.publish = new PublishApi(this.client, coordinates);

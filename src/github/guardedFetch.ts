@@ -85,7 +85,9 @@ function isRedirect(status: number): boolean {
 function logResponse(log: Log, method: string, url: string, response: Response, ms: number): void {
   const remaining = response.headers.get('x-ratelimit-remaining');
   const budget = remaining === null ? '' : `, rate limit left ${remaining}`;
-  log.debug(`${method} ${displayPath(url)} → ${response.status} in ${ms} ms${budget}`);
+  const status =
+    response.headers.get('x-image-publisher-cache') === 'revalidated' ? '304 (cached body)' : response.status;
+  log.debug(`${method} ${displayPath(url)} → ${status} in ${ms} ms${budget}`);
 }
 
 /** Path and query of a URL, without userinfo or origin: safe to log. */

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { CiLoader } from '../../src/ci/ciLoader';
 import { ActionsApi } from '../../src/github/actionsApi';
 import { createGitHubClient } from '../../src/github/client';
+import { ConditionalCache } from '../../src/github/conditionalCache';
 import { silentLog } from '../../src/log/log';
 import { buildScenario, DEFAULT_TOKEN, type ScenarioCommit } from '../server/scenario';
 import { startTestServer, type TestServer } from '../server/testServer';
@@ -106,5 +107,43 @@ suite('ActionsApi and CiLoader against the test server', function () {
     assert.equal(coldRequests.length, 5, coldRequests.join('\n'));
     assert.equal(server.requests.length, 3, paths().join('\n'));
     assert.equal(cold.statuses.filter((status) => status.ci?.run).length, 50);
+  });
+
+  test('with the conditional cache, a warm load with nothing changed is all 304s', async () => {
+    const cache = new ConditionalCache();
+    const client = createGitHubClient({
+      apiBaseUrl: server.apiUrl,
+      token: DEFAULT_TOKEN,
+      log: silentLog,
+      userAgent: 'test',
+      cache,
+    });
+    const loader = new CiLoader(
+      new ActionsApi(client, { owner: 'acme', repo: 'widgets' }),
+      {
+        ciWorkflow: 'ci_cd.yml',
+        publishWorkflow: '',
+        services: ['api', 'ingestion_server'],
+        serviceInput: '',
+        commitInput: '',
+        warningDays: 7,
+      },
+      silentLog,
+    );
+    const shown = history.slice(0, 50).map((commit) => ({ ...commit, message: commit.subject }));
+
+    const cold = await loader.load({ branch: 'main', commits: shown, now: new Date() });
+    server.requests.length = 0;
+    const warm = await loader.load({ branch: 'main', commits: shown, now: new Date() });
+
+    assert.deepEqual(
+      server.requests.map((request) => request.status),
+      [304, 304, 304],
+    );
+    assert.ok(server.requests.every((request) => request.ifNoneMatch));
+    assert.deepEqual(
+      warm.statuses.map((status) => status.ci?.state.word),
+      cold.statuses.map((status) => status.ci?.state.word),
+    );
   });
 });

@@ -24,7 +24,10 @@ suite('buildDispatchInputs', () => {
   test('refuses an undeclared input', () => {
     const check = buildDispatchInputs(declared, { image: 'api', commit: 'x', service: 'api' });
 
-    assert.deepEqual(check, { ok: false, problems: ["the workflow does not declare an input named 'service'"] });
+    assert.deepEqual(check, {
+      ok: false,
+      problems: ["the workflow does not declare an input named 'service'"],
+    });
   });
 
   test('a required input without value or default is a problem; with a default it is not', () => {
@@ -34,7 +37,12 @@ suite('buildDispatchInputs', () => {
   });
 
   test('a choice outside its options, a bad boolean and a bad number', () => {
-    const check = buildDispatchInputs(declared, { image: 'web', commit: 'x', dry_run: 'yes', replicas: 'three' });
+    const check = buildDispatchInputs(declared, {
+      image: 'web',
+      commit: 'x',
+      dry_run: 'yes',
+      replicas: 'three',
+    });
 
     assert.equal(check.ok, false);
     assert.deepEqual(!check.ok && check.problems, [
@@ -60,7 +68,10 @@ suite('describeDispatchRejection', () => {
 
     assert.equal(rejection.kind, 'undeclared-inputs');
     assert.deepEqual(rejection.kind === 'undeclared-inputs' && rejection.inputs, ['service', 'sha']);
-    assert.match(rejection.message, /push_docker_image\.yml at 'main' does not declare the inputs 'service', 'sha'/);
+    assert.match(
+      rejection.message,
+      /push_docker_image\.yml at 'main' does not declare the inputs 'service', 'sha'/,
+    );
   });
 
   test('a missing required input', () => {
@@ -95,7 +106,10 @@ suite('describeDispatchRejection', () => {
   });
 
   test('an Enterprise Server that rejects return_run_details', () => {
-    const rejection = describeDispatchRejection('Invalid request.\n\n"return_run_details" is not a permitted key.', context);
+    const rejection = describeDispatchRejection(
+      'Invalid request.\n\n"return_run_details" is not a permitted key.',
+      context,
+    );
 
     assert.equal(rejection.kind, 'run-details-unsupported');
   });
@@ -108,7 +122,10 @@ suite('findDispatchedRun', () => {
     aRun({ id, event: 'workflow_dispatch', createdAt: at(secondsAfter), actorLogin });
 
   test('drops runs seen before the dispatch', () => {
-    const result = findDispatchedRun([dispatchRun(1, 5), dispatchRun(2, 3)], { seenBefore: new Set([1]), dispatchedAt });
+    const result = findDispatchedRun([dispatchRun(1, 5), dispatchRun(2, 3)], {
+      seenBefore: new Set([1]),
+      dispatchedAt,
+    });
 
     assert.equal(result.kind === 'found' && result.run.id, 2);
   });

@@ -9,8 +9,15 @@ import { aCommit, aRun, anArtifact, daysAgo, NOW, sha } from './builders/domainB
 
 const services = ['api', 'ingestion_server'];
 
-function ciOf(run: WorkflowRun | undefined, artifacts = [anArtifact({ runId: run?.id ?? null, expiresAt: daysAgo(-30) })]) {
-  const [status] = joinCommitStatuses([aCommit(1)], run ? [run] : [], artifacts, { services, now: NOW, warningDays: 7 });
+function ciOf(
+  run: WorkflowRun | undefined,
+  artifacts = [anArtifact({ runId: run?.id ?? null, expiresAt: daysAgo(-30) })],
+) {
+  const [status] = joinCommitStatuses([aCommit(1)], run ? [run] : [], artifacts, {
+    services,
+    now: NOW,
+    warningDays: 7,
+  });
   return status.ci;
 }
 
@@ -18,23 +25,51 @@ suite('checkArtifact', () => {
   const passed = aRun({ headSha: sha(1) });
 
   test('a passed run with a valid artifact can be published', () => {
-    assert.equal(checkArtifact({ sha: sha(1), service: 'api', knownServices: services, ci: ciOf(passed) }), undefined);
+    assert.equal(
+      checkArtifact({ sha: sha(1), service: 'api', knownServices: services, ci: ciOf(passed) }),
+      undefined,
+    );
   });
 
   const cases: Array<[string, Parameters<typeof checkArtifact>[0], string, string | undefined]> = [
-    ['a short SHA', { sha: 'abc1234', service: 'api', knownServices: services, ci: ciOf(passed) }, 'invalid-sha', undefined],
-    ['an unknown service', { sha: sha(1), service: 'web', knownServices: services, ci: ciOf(passed) }, 'unknown-service', 'open-settings'],
+    [
+      'a short SHA',
+      { sha: 'abc1234', service: 'api', knownServices: services, ci: ciOf(passed) },
+      'invalid-sha',
+      undefined,
+    ],
+    [
+      'an unknown service',
+      { sha: sha(1), service: 'web', knownServices: services, ci: ciOf(passed) },
+      'unknown-service',
+      'open-settings',
+    ],
     ['CI not loaded', { sha: sha(1), service: 'api', knownServices: services }, 'ci-unknown', undefined],
-    ['no CI run', { sha: sha(1), service: 'api', knownServices: services, ci: ciOf(undefined) }, 'no-ci-run', undefined],
+    [
+      'no CI run',
+      { sha: sha(1), service: 'api', knownServices: services, ci: ciOf(undefined) },
+      'no-ci-run',
+      undefined,
+    ],
     [
       'a running CI run',
-      { sha: sha(1), service: 'api', knownServices: services, ci: ciOf(aRun({ headSha: sha(1), status: 'in_progress', conclusion: null })) },
+      {
+        sha: sha(1),
+        service: 'api',
+        knownServices: services,
+        ci: ciOf(aRun({ headSha: sha(1), status: 'in_progress', conclusion: null })),
+      },
       'ci-running',
       'open-run',
     ],
     [
       'a failed CI run',
-      { sha: sha(1), service: 'api', knownServices: services, ci: ciOf(aRun({ headSha: sha(1), conclusion: 'failure' })) },
+      {
+        sha: sha(1),
+        service: 'api',
+        knownServices: services,
+        ci: ciOf(aRun({ headSha: sha(1), conclusion: 'failure' })),
+      },
       'ci-not-successful',
       'rerun-ci',
     ],
@@ -46,7 +81,12 @@ suite('checkArtifact', () => {
     ],
     [
       'an expired artifact (expires_at passed, expired still false)',
-      { sha: sha(1), service: 'api', knownServices: services, ci: ciOf(passed, [anArtifact({ runId: passed.id, expiresAt: daysAgo(2), expired: false })]) },
+      {
+        sha: sha(1),
+        service: 'api',
+        knownServices: services,
+        ci: ciOf(passed, [anArtifact({ runId: passed.id, expiresAt: daysAgo(2), expired: false })]),
+      },
       'artifact-expired',
       'rerun-ci',
     ],
@@ -65,7 +105,10 @@ suite('checkArtifact', () => {
   test('the expired message says how long ago and offers a re-run', () => {
     const ci = ciOf(passed, [anArtifact({ runId: passed.id, expiresAt: daysAgo(3) })]);
 
-    assert.match(checkArtifact({ sha: sha(1), service: 'api', knownServices: services, ci })?.message ?? '', /has expired 3 days ago\. Re-run/);
+    assert.match(
+      checkArtifact({ sha: sha(1), service: 'api', knownServices: services, ci })?.message ?? '',
+      /has expired 3 days ago\. Re-run/,
+    );
   });
 });
 
@@ -75,7 +118,9 @@ suite('checkWorkflow', () => {
     assert.ok(parsed.ok);
     return parsed.workflow;
   };
-  const publish = parse('on:\n  workflow_dispatch:\n    inputs:\n      image: {type: string}\n      commit: {type: string}\n');
+  const publish = parse(
+    'on:\n  workflow_dispatch:\n    inputs:\n      image: {type: string}\n      commit: {type: string}\n',
+  );
 
   test('a dispatchable workflow with both inputs passes', () => {
     assert.equal(
@@ -93,9 +138,13 @@ suite('checkWorkflow', () => {
     const other = parse('on:\n  workflow_dispatch:\n    inputs:\n      target: {type: string}\n');
 
     assert.equal(checkWorkflow({ file: 'p.yml', ref: 'main' })?.code, 'workflow-missing');
-    assert.equal(checkWorkflow({ file: 'p.yml', ref: 'main', definition: push })?.code, 'no-dispatch-trigger');
+    assert.equal(
+      checkWorkflow({ file: 'p.yml', ref: 'main', definition: push })?.code,
+      'no-dispatch-trigger',
+    );
     assert.match(
-      checkWorkflow({ file: 'p.yml', ref: 'main', definition: other, inputs: findPublishInputs(other) })?.message ?? '',
+      checkWorkflow({ file: 'p.yml', ref: 'main', definition: other, inputs: findPublishInputs(other) })
+        ?.message ?? '',
       /does not declare a service and a commit input \(it declares 'target'\)/,
     );
   });
