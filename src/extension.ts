@@ -8,6 +8,7 @@ import { registerRerunCi } from './commands/rerunCi';
 import { registerSelectRepository } from './commands/selectRepository';
 import { registerSignIn } from './commands/signIn';
 import { registerViewCommands } from './commands/viewCommands';
+import { startAutoRefresh } from './commits/autoRefresh';
 import { CommitsModel } from './commits/commitsModel';
 import { affectsProduct } from './config/settings';
 import { RepositoryTracker } from './git/repositoryTracker';
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     registerPublish({ model, records: publishes, follower, prompter: () => prompter, log: publishLog }),
     registerRerunCi(model),
     resumeFollowing(model, publishes, follower, publishLog),
+    startAutoRefresh(model, tree.treeView as vscode.TreeView<unknown>, () => follower.followingAny),
   );
 
   context.subscriptions.push(

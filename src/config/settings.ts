@@ -57,3 +57,9 @@ function clampInteger(value: number, min: number, max: number, fallback: number)
 
   return Math.min(max, Math.max(min, Math.floor(value)));
 }
+
+/** `imagePublisher.refreshInterval` in milliseconds; 0 turns the settled refresh off. */
+export function readRefreshIntervalMs(): number {
+  const seconds = vscode.workspace.getConfiguration(SECTION).get<number>('refreshInterval', 180);
+  return clampInteger(seconds, 0, 24 * 60 * 60, 180) * 1000;
+}

@@ -36,6 +36,10 @@ export class RunFollower {
     private readonly timing: FollowTiming = DEFAULT_FOLLOW_TIMING,
   ) {}
 
+  get followingAny(): boolean {
+    return this.following.size > 0;
+  }
+
   isFollowing(record: PublishRecord): boolean {
     return this.following.has(keyOf(record));
   }

@@ -1,0 +1,37 @@
+/** Connects the refresh scheduler to the view's visibility, the window's focus and the model's state. */
+import * as vscode from 'vscode';
+
+import { readRefreshIntervalMs } from '../config/settings';
+import type { CommitsModel } from './commitsModel';
+import { DEFAULT_SCHEDULE, RefreshScheduler } from './refreshScheduler';
+
+export function startAutoRefresh(
+  model: CommitsModel,
+  view: vscode.TreeView<unknown>,
+  isPublishing: () => boolean,
+): vscode.Disposable {
+  const scheduleFor = () => ({ ...DEFAULT_SCHEDULE, slowMs: readRefreshIntervalMs() });
+  const scheduler = new RefreshScheduler(() => model.refresh(), scheduleFor());
+
+  scheduler.setVisible(view.visible);
+  scheduler.setFocused(vscode.window.state.focused);
+
+  return vscode.Disposable.from(
+    { dispose: () => scheduler.dispose() },
+    view.onDidChangeVisibility((event) => scheduler.setVisible(event.visible)),
+    vscode.window.onDidChangeWindowState((state) => scheduler.setFocused(state.focused)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('imagePublisher.refreshInterval')) {
+        scheduler.setOptions(scheduleFor());
+      }
+    }),
+    model.onDidChange((state) => {
+      if (state.kind !== 'commits' || state.stale) {
+        return;
+      }
+
+      const moving = state.commits.some((status) => status.ci && !status.ci.state.settled);
+      scheduler.noteSettled(!moving && !isPublishing());
+    }),
+  );
+}
