@@ -246,7 +246,7 @@ export class CommitsModel implements vscode.Disposable {
       account: session.account.label,
       commits: snapshot.statuses,
       services: snapshot.services,
-      message: snapshot.problem,
+      message: snapshot.problem ?? this.rateLimitWarning(),
       stale: false,
     });
   }
@@ -282,6 +282,17 @@ export class CommitsModel implements vscode.Disposable {
     }
 
     return this.currentConnection;
+  }
+
+  private rateLimitWarning(): string | undefined {
+    const rateLimit = this.currentConnection?.rateLimit;
+    const budget = rateLimit?.budget;
+
+    if (!rateLimit?.isLow || !budget) {
+      return undefined;
+    }
+
+    return `GitHub rate limit is low: ${budget.remaining} of ${budget.limit} requests left until ${budget.resetAt.toLocaleTimeString()}. Refreshing less often.`;
   }
 
   private withLastKnown(commits: readonly Commit[]): CommitStatus[] {

@@ -8,6 +8,7 @@ import { Octokit } from '@octokit/rest';
 
 import type { Log } from '../log/log';
 import type { ConditionalCache } from './conditionalCache';
+import type { RateLimitState } from './rateLimit';
 import { createGuardedFetch } from './guardedFetch';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
@@ -24,6 +25,7 @@ export interface ClientOptions {
   readonly onResponse?: (response: Response) => void;
   /** Conditional-request cache; none when omitted. */
   readonly cache?: ConditionalCache;
+  readonly rateLimit?: RateLimitState;
 }
 
 const MAX_AUTOMATIC_WAIT_SECONDS = 60;
@@ -35,6 +37,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     log: options.log,
     fetch: options.cache ? options.cache.wrap(options.fetch ?? globalThis.fetch) : options.fetch,
     onResponse: options.onResponse,
+    rateLimit: options.rateLimit,
   });
 
   return new ClientWithPlugins({

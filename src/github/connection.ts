@@ -4,6 +4,7 @@ import type { Log } from '../log/log';
 import { ActionsApi } from './actionsApi';
 import { createGitHubClient, type GitHubClient } from './client';
 import { ConditionalCache } from './conditionalCache';
+import { RateLimitState } from './rateLimit';
 import { PublishApi } from './publishApi';
 
 const USER_AGENT = 'image-publisher-vscode';
@@ -21,6 +22,7 @@ export class GitHubConnection {
   readonly key: string;
   /** Dropped with the connection, so a sign-out forgets every cached body. */
   readonly cache = new ConditionalCache();
+  readonly rateLimit = new RateLimitState();
 
   constructor(
     readonly repository: GitHubRepository,
@@ -37,6 +39,7 @@ export class GitHubConnection {
       log,
       userAgent: USER_AGENT,
       cache: this.cache,
+      rateLimit: this.rateLimit,
     });
     this.actions = new ActionsApi(this.client, coordinates);
     this.publish = new PublishApi(this.client, coordinates);

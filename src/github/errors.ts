@@ -3,6 +3,7 @@
  * sentence never contains a token (GitHub's own messages do not, and URLs are reduced to hosts).
  */
 import { ForeignHostError } from './guardedFetch';
+import { RateLimitPause } from './rateLimit';
 
 export type FailureKind =
   | 'unauthorized'
@@ -41,6 +42,10 @@ interface ErrorShape {
 export function describeGitHubFailure(error: unknown, context: FailureContext): GitHubFailure {
   if (error instanceof ForeignHostError) {
     return { kind: 'refused-host', message: error.message };
+  }
+
+  if (error instanceof RateLimitPause) {
+    return { kind: 'rate-limited', message: `${error.message} The view refreshes after that.` };
   }
 
   const shape = (error ?? {}) as ErrorShape;

@@ -5,6 +5,7 @@
  * without headers.
  */
 import type { Log } from '../log/log';
+import type { RateLimitState } from './rateLimit';
 
 export interface GuardedFetchOptions {
   /** The only origin requests may go to, e.g. `https://api.github.com`. */
@@ -14,6 +15,8 @@ export interface GuardedFetchOptions {
   readonly fetch?: typeof fetch;
   /** Called with every response's headers, e.g. to track the rate limit. */
   readonly onResponse?: (response: Response) => void;
+  /** Holds calls back while GitHub asked to pause; fed with every response. */
+  readonly rateLimit?: RateLimitState;
 }
 
 const MAX_REDIRECTS = 3;
@@ -34,6 +37,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
 
     for (let redirects = 0; ; redirects++) {
       assertAllowed(url, options.allowedOrigin);
+      await options.rateLimit?.beforeRequest();
 
       const started = Date.now();
       const signal = combineSignals(init?.signal ?? undefined, AbortSignal.timeout(options.timeoutMs));
@@ -49,6 +53,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
       }
 
       logResponse(options.log, method, url, response, Date.now() - started);
+      options.rateLimit?.observe(response.status, response.headers);
       options.onResponse?.(response);
 
       const location = response.headers.get('location');
