@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsProduct(event)) {
-        void model.refresh({ rediscover: true });
+        void model.refresh({ rediscover: true, resetList: true });
       }
     }),
   );

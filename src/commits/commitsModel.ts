@@ -29,7 +29,9 @@ export class CommitsModel implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   private current: ViewState = { kind: 'starting' };
+  /** Commits shown after "Load more"; reset by a branch switch or a settings change. */
   private shownCount: number | undefined;
+  private shownFor = '';
   private inFlight: Promise<void> | undefined;
   private again = false;
   private loaderEntry: LoaderEntry | undefined;
@@ -53,9 +55,13 @@ export class CommitsModel implements vscode.Disposable {
   }
 
   /** Asks for a refresh; one already running absorbs it and runs once more afterwards. */
-  refresh(options: { rediscover?: boolean } = {}): Promise<void> {
+  refresh(options: { rediscover?: boolean; resetList?: boolean } = {}): Promise<void> {
     if (options.rediscover) {
       this.loaderEntry = undefined;
+    }
+
+    if (options.resetList) {
+      this.shownCount = undefined;
     }
 
     if (this.inFlight) {
@@ -129,6 +135,12 @@ export class CommitsModel implements vscode.Disposable {
         message: 'This repository has no commits yet. Commit and push to see CI runs here.',
       });
       return;
+    }
+
+    const listKey = `${repository.rootUri.toString()}|${head.name ?? head.commit}`;
+    if (listKey !== this.shownFor) {
+      this.shownFor = listKey;
+      this.shownCount = undefined;
     }
 
     const count = this.shownCount ?? settings.maxCommits;

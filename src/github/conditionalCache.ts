@@ -55,11 +55,11 @@ export class ConditionalCache {
       if (response.status === 304 && cached) {
         this.touch(key, cached);
         this.stats.hits++;
-        return replay(cached, response);
+        return withUrl(replay(cached, response), url);
       }
 
       this.stats.misses++;
-      return this.remember(key, response);
+      return withUrl(await this.remember(key, response), url);
     };
   }
 
@@ -138,6 +138,15 @@ function cacheKey(authorization: string | null, accept: string | null, url: stri
     ? createHash('sha256').update(authorization).digest('hex').slice(0, 16)
     : 'anonymous';
   return `${who} ${accept ?? ''} ${url}`;
+}
+
+/** A constructed Response has an empty `url`; Octokit's pagination reads it, so carry the request's. */
+function withUrl(response: Response, url: string): Response {
+  if (!response.url) {
+    Object.defineProperty(response, 'url', { value: url });
+  }
+
+  return response;
 }
 
 /** The remembered body with the fresh response's headers (rate limit) over the remembered ones. */

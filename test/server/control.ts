@@ -19,6 +19,12 @@
  * | POST /_control/rate-limit           | `{token?: string, remaining, reset?}`             | the bucket        |
  * | POST /_control/repository           | `{private?, defaultBranch?}`                      | the repository    |
  * | POST /_control/files                | `{path, text: string or null, ref?}`              | `{}`              |
+ * | POST /_control/tags                 | `{name, sha: string or null}`                     | `{tags}`          |
+ * | GET  /_control/dispatches           |                                                   | `{dispatches}`    |
+ * | POST /_control/dispatches/clear     |                                                   | `{}`              |
+ * | POST /_control/dispatch-timing      | `{stepMs?, conclusion?, nextConclusion?}`         | the timing        |
+ * | POST /_control/mode                 | `{enterpriseRejectsRunDetails?}`                  | the mode          |
+ * | POST /_control/packages             | `PackageChange`                                   | `{package}`       |
  * | POST /_control/reset                |                                                   | `{}`              |
  *
  * A body the server cannot use (bad JSON, a missing field, an unknown run) answers 400 `{error}`.
@@ -26,8 +32,10 @@
 
 import type { Credentials } from './http/credentials';
 import type { FaultSpec } from './http/faults';
+import type { PackageChange } from './packageChanges';
 import type { ScenarioCommit, ScenarioToken } from './scenario';
 import type { ArtifactChange, PushOptions, RunChange } from './scenarioChanges';
+import { RUN_CONCLUSIONS, RunConclusion } from './scenarioRules';
 import type { ServerState } from './serverState';
 
 export const CONTROL_PREFIX = '/_control/';
@@ -145,6 +153,53 @@ const CONTROL_ROUTES: readonly ControlRoute[] = [
       );
     },
   },
+  {
+    method: 'POST',
+    path: 'tags',
+    handle: (state, body) => ({
+      tags: state.setTag(text(body.name, 'name'), body.sha === null ? null : text(body.sha, 'sha')),
+    }),
+  },
+  { method: 'GET', path: 'dispatches', handle: (state) => ({ dispatches: state.dispatches }) },
+  { method: 'POST', path: 'dispatches/clear', handle: (state) => void (state.dispatches.length = 0) },
+  {
+    method: 'POST',
+    path: 'dispatch-timing',
+    handle: (state, body) => {
+      const timing = state.timing;
+
+      if (body.stepMs !== undefined) {
+        timing.stepMs = number(body.stepMs, 'stepMs');
+      }
+
+      if (body.conclusion !== undefined) {
+        timing.conclusion = conclusion(body.conclusion, 'conclusion');
+      }
+
+      if (body.nextConclusion !== undefined) {
+        timing.nextConclusion =
+          body.nextConclusion === null ? null : conclusion(body.nextConclusion, 'nextConclusion');
+      }
+
+      return timing;
+    },
+  },
+  {
+    method: 'POST',
+    path: 'mode',
+    handle: (state, body) => {
+      if (body.enterpriseRejectsRunDetails !== undefined) {
+        state.mode.enterpriseRejectsRunDetails = body.enterpriseRejectsRunDetails === true;
+      }
+
+      return state.mode;
+    },
+  },
+  {
+    method: 'POST',
+    path: 'packages',
+    handle: (state, body) => ({ package: state.changePackage(body as unknown as PackageChange) }),
+  },
   { method: 'POST', path: 'reset', handle: (state) => state.reset() },
 ];
 
@@ -193,6 +248,14 @@ function text(value: unknown, name: string): string {
   }
 
   return value;
+}
+
+function conclusion(value: unknown, name: string): RunConclusion {
+  if (!RUN_CONCLUSIONS.includes(value as RunConclusion)) {
+    throw new Error(`${name} must be one of ${RUN_CONCLUSIONS.join(', ')}`);
+  }
+
+  return value as RunConclusion;
 }
 
 function list<T>(value: unknown, name: string): T[] {

@@ -5,8 +5,19 @@
 
 import type { FaultSpec } from './http/faults';
 import type { RequestLogEntry } from './http/requestLog';
-import type { Scenario, ScenarioArtifact, ScenarioCommit, ScenarioRun, ScenarioToken } from './scenario';
+import type { PackageChange } from './packageChanges';
+import type { RunTiming } from './runLifecycle';
+import type {
+  Scenario,
+  ScenarioArtifact,
+  ScenarioCommit,
+  ScenarioPackage,
+  ScenarioRun,
+  ScenarioToken,
+} from './scenario';
 import type { ArtifactChange, PushOptions, RunChange } from './scenarioChanges';
+import type { ServerMode } from './serverState';
+import type { DispatchRecord } from './workflowDispatch';
 
 export class ControlClient {
   /** @param serverUrl `http://127.0.0.1:PORT`, the server's `url` (not `apiUrl`). */
@@ -67,6 +78,32 @@ export class ControlClient {
 
   async setFile(file: { path: string; text: string | null; ref?: string }): Promise<void> {
     await this.call('POST', 'files', file);
+  }
+
+  async setTag(name: string, sha: string | null): Promise<Record<string, string>> {
+    return (await this.call<{ tags: Record<string, string> }>('POST', 'tags', { name, sha })).tags;
+  }
+
+  async dispatches(): Promise<DispatchRecord[]> {
+    return (await this.call<{ dispatches: DispatchRecord[] }>('GET', 'dispatches')).dispatches;
+  }
+
+  async clearDispatches(): Promise<void> {
+    await this.call('POST', 'dispatches/clear');
+  }
+
+  /** How dispatched and re-run runs move: step time, conclusion, the next run's conclusion. */
+  setDispatchTiming(timing: Partial<RunTiming>): Promise<RunTiming> {
+    return this.call('POST', 'dispatch-timing', timing);
+  }
+
+  setMode(mode: Partial<ServerMode>): Promise<ServerMode> {
+    return this.call('POST', 'mode', mode);
+  }
+
+  /** The package after the change; null when it was removed. */
+  async changePackage(change: PackageChange): Promise<ScenarioPackage | null> {
+    return (await this.call<{ package: ScenarioPackage | null }>('POST', 'packages', change)).package;
   }
 
   async reset(): Promise<void> {

@@ -2,6 +2,7 @@
  * The test server as a program, for the offline demo and for tests in other processes:
  *
  *   npx tsx test/server/main.ts --port 0 --repo <path-to-git-repo> [--owner o --name r] [--latency ms]
+ *     [--step-ms ms]
  *
  * Builds the scenario from the repository's history, starts the server on 127.0.0.1, prints one
  * JSON line `{"url", "apiUrl", "token"}` to stdout, and runs until SIGINT or SIGTERM.
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       owner: { type: 'string' },
       name: { type: 'string' },
       latency: { type: 'string', default: '0' },
+      'step-ms': { type: 'string' },
     },
   });
 
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     scenario,
     port: Number(values.port),
     latencyMs: Number(values.latency),
+    dispatchStepMs: values['step-ms'] === undefined ? undefined : Number(values['step-ms']),
   });
 
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,15 +1,18 @@
 /**
  * A scenario is the whole world the test server shows: one repository, its owner, the signed-in
- * user and their tokens, branches of commits, the two reference workflows with their files, and
- * the workflow runs with their artifacts. It is plain JSON data: tests may change it at run time.
+ * user and their tokens, branches and tags of commits, the two reference workflows with their files,
+ * the workflow runs with their artifacts, and the owner's container packages. It is plain JSON data:
+ * tests may change it at run time.
  *
- * `buildScenario` derives the runs from the commits by the rules documented in `scenarioRules.ts`.
+ * `buildScenario` derives the runs from the commits by the rules documented in `scenarioRules.ts`,
+ * and the packages by those in `packageRules.ts`.
  */
 
 import { account } from './accounts';
 import { stableNumber } from './hashing';
+import { buildPackages } from './packageRules';
 import { draftCommitRuns, materializeRuns, RunCounters, RunDraft } from './runFactory';
-import { DAY_MS, gitHubTime, RunConclusion, RunStatus, runCreatedAt } from './scenarioRules';
+import { DAY_MS, gitHubTime, IMAGE_SERVICES, RunConclusion, RunStatus, runCreatedAt } from './scenarioRules';
 import { REFERENCE_WORKFLOWS, WORKFLOWS_FOLDER } from './workflowFiles';
 
 export interface ScenarioCommit {
@@ -88,6 +91,59 @@ export interface ScenarioRun {
   runStartedAt: string;
   pullRequestNumber: number | null;
   artifacts: ScenarioArtifact[];
+
+  /** The inputs of a `workflow_dispatch` run: those sent, and the defaults of the others. */
+  inputs?: Record<string, string>;
+
+  /** Set while the server moves the run along by itself (see `runLifecycle.ts`). */
+  lifecycle?: RunLifecycle | null;
+
+  /** The attempts before `runAttempt`, oldest first. */
+  previousAttempts?: RunAttempt[];
+}
+
+/** When a dispatched or re-run run starts and ends, on the server's clock (ISO, with milliseconds). */
+export interface RunLifecycle {
+  startsAt: string;
+  endsAt: string;
+  conclusion: RunConclusion;
+}
+
+export interface RunAttempt {
+  runAttempt: number;
+  conclusion: RunConclusion | null;
+  runStartedAt: string;
+  completedAt: string;
+}
+
+export interface ScenarioPackageVersion {
+  id: number;
+
+  /** `sha256:<64 hex>`: the version's `name`. */
+  digest: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A container package of the scenario's owner, linked to the scenario's repository. */
+export interface ScenarioPackage {
+  id: number;
+
+  /** `<repo>-<service>`; may contain `/`. */
+  name: string;
+  visibility: 'public' | 'private';
+  createdAt: string;
+  updatedAt: string;
+
+  /** Newest first. */
+  versions: ScenarioPackageVersion[];
+
+  /**
+   * Commit SHA → the digest its CI build of this image gives, where it is the same image as an
+   * earlier build (the service did not change). Other commits build `defaultBuildDigest`.
+   */
+  buildDigests: Record<string, string>;
 }
 
 export interface Scenario {
@@ -102,6 +158,9 @@ export interface Scenario {
 
   /** Branch name → commits, newest first. */
   branches: Record<string, ScenarioCommit[]>;
+
+  /** Tag name → the SHA of a commit on a branch. */
+  tags: Record<string, string>;
   workflows: ScenarioWorkflow[];
 
   /** Every run of every workflow, in no particular order. */
@@ -112,6 +171,9 @@ export interface Scenario {
 
   /** Ref (branch name or commit SHA) → path → text at that ref, or null where the file is absent. */
   fileOverrides: Record<string, Record<string, string | null>>;
+
+  /** The owner's container packages linked to the repository. */
+  packages: ScenarioPackage[];
 }
 
 export interface ScenarioInput {
@@ -126,6 +188,12 @@ export interface ScenarioInput {
   token?: string;
   login?: string;
   private?: boolean;
+
+  /** Tag name → commit SHA; none by default. */
+  tags?: Record<string, string>;
+
+  /** `rules` (default): the packages of `packageRules.ts`; `none`: no packages. */
+  packages?: 'rules' | 'none';
 }
 
 export const DEFAULT_TOKEN = 'ghp_testtoken000000000000000000000000001';
@@ -135,6 +203,11 @@ export const DEFAULT_LOGIN = 'octo-tester';
 export { account };
 
 export const DEFAULT_SCOPES = ['repo', 'read:packages', 'workflow'];
+
+/** A second token of the same login, without `read:packages`: the package routes refuse it (403). */
+export const NO_PACKAGES_TOKEN = 'ghp_testtoken_noread00000000000000000002';
+
+export const NO_PACKAGES_SCOPES = ['repo', 'workflow'];
 
 const WORKFLOW_ID_BASE = 70_000_001;
 
@@ -176,14 +249,22 @@ export function buildScenario(input: ScenarioInput): Scenario {
       createdAt: workflowsCreatedAt,
     },
     viewer: account(viewerLogin, 'User'),
-    tokens: [{ value: input.token ?? DEFAULT_TOKEN, login: viewerLogin, scopes: [...DEFAULT_SCOPES] }],
+    tokens: [
+      { value: input.token ?? DEFAULT_TOKEN, login: viewerLogin, scopes: [...DEFAULT_SCOPES] },
+      { value: NO_PACKAGES_TOKEN, login: viewerLogin, scopes: [...NO_PACKAGES_SCOPES] },
+    ],
     branches: structuredClone(input.branches),
+    tags: { ...input.tags },
     workflows,
     runs,
     files: Object.fromEntries(
       REFERENCE_WORKFLOWS.map((file) => [`${WORKFLOWS_FOLDER}/${file.fileName}`, file.yaml]),
     ),
     fileOverrides: {},
+    packages:
+      input.packages === 'none'
+        ? []
+        : buildPackages(input.owner, input.repo, input.branches[input.defaultBranch], IMAGE_SERVICES, now),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Changes tests make to a scenario while the server runs: add or update a run, change an artifact,
- * push commits to a branch. `now` is the server's clock (see `ServerState.now`).
+ * push commits to a branch, set a tag. `now` is the server's clock (see `ServerState.now`).
  */
 
 import {
@@ -41,7 +41,10 @@ export interface RunChange {
   /** Defaults to `push`. */
   event?: string;
 
-  /** Defaults to `queued` for a new run. A status other than `completed` clears the conclusion. */
+  /**
+   * Defaults to `queued` for a new run. A status other than `completed` clears the conclusion; a
+   * status or a conclusion stops a dispatched or re-run run from moving on by itself.
+   */
   status?: RunStatus;
   conclusion?: RunConclusion | null;
 
@@ -143,6 +146,25 @@ export function pushCommits(
   return runs;
 }
 
+/** Sets `name` on the commit `sha` (which must be on a branch), or removes the tag with `null`. */
+export function setTag(scenario: Scenario, name: string, sha: string | null): Record<string, string> {
+  if (sha === null) {
+    delete scenario.tags[name];
+
+    return scenario.tags;
+  }
+
+  const commit = findCommit(scenario, sha);
+
+  if (!commit) {
+    throw new ScenarioChangeError(`A tag needs the sha of a commit on a branch; got ${sha}`);
+  }
+
+  scenario.tags[name] = commit.sha;
+
+  return scenario.tags;
+}
+
 function addRun(scenario: Scenario, change: RunChange, now: Date): ScenarioRun {
   const commit = change.sha ? findCommit(scenario, change.sha) : undefined;
 
@@ -193,6 +215,10 @@ function updateRun(scenario: Scenario, id: number, change: RunChange, now: Date)
 
   if (run.status !== 'completed') {
     run.conclusion = null;
+  }
+
+  if (change.status !== undefined || change.conclusion !== undefined) {
+    run.lifecycle = null;
   }
 
   if (change.artifacts !== undefined) {

@@ -75,6 +75,18 @@ export const RUN_STATUSES: readonly RunStatus[] = [
   'pending',
 ];
 
+export const RUN_CONCLUSIONS: readonly RunConclusion[] = [
+  'success',
+  'failure',
+  'cancelled',
+  'skipped',
+  'timed_out',
+  'action_required',
+  'neutral',
+  'stale',
+  'startup_failure',
+];
+
 export type ArtifactSet = 'none' | 'logs' | 'images-and-logs';
 
 export interface RunPlan {

@@ -1,14 +1,18 @@
 /**
  * A stateful GitHub-compatible test server on 127.0.0.1. The REST API lives under `/api/v3`
- * (Enterprise-style: the product's base URL is `apiUrl`), the control API under `/_control/`.
- * Anything else answers GitHub's 404 (and is logged, so a request missing the prefix shows).
+ * (Enterprise-style: the product's base URL is `apiUrl`), the control API under `/_control/`, and a
+ * container registry under `/v2/` with its token realm `/token` (see `registry/`). Anything else
+ * answers GitHub's 404 (and is logged, so a request missing the prefix shows). Before any request is
+ * answered, dispatched and re-run runs move on to where the server's clock says they are.
  */
 
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { answerControlRequest, CONTROL_PREFIX } from './control';
 import { answerApiRequest, API_PREFIX, ApiOutcome } from './http/apiRequests';
+import type { CredentialsKind } from './http/credentials';
 import type { RequestLogEntry } from './http/requestLog';
+import { answerRegistryRequest, isRegistryPath } from './registry/registryRequests';
 import type { Scenario } from './scenario';
 import { ServerState } from './serverState';
 
@@ -20,6 +24,9 @@ export interface TestServerOptions {
 
   /** A delay before every API request is answered. */
   latencyMs?: number;
+
+  /** How long a dispatched or re-run run stays queued, then in progress (`DEFAULT_STEP_MS`). */
+  dispatchStepMs?: number;
 }
 
 export interface TestServer {
@@ -39,7 +46,7 @@ export interface TestServer {
 const HOST = '127.0.0.1';
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
-  const state = new ServerState(options.scenario, options.latencyMs ?? 0);
+  const state = new ServerState(options.scenario, options.latencyMs ?? 0, options.dispatchStepMs);
 
   const sockets = new Set<Socket>();
 
@@ -91,6 +98,8 @@ async function handleRequest(
 
   const bodyText = await readBody(request);
 
+  state.advanceRuns();
+
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
     const answer = answerControlRequest(state, method, url.pathname, bodyText);
 
@@ -101,13 +110,11 @@ async function handleRequest(
 
   const requestId = `7E57:${requestNumber.toString(16).toUpperCase().padStart(6, '0')}`;
 
-  const outcome = await answerApiRequest(state, {
-    method,
-    url,
-    headers: request.headers,
-    bodyText,
-    requestId,
-  });
+  const apiRequest = { method, url, headers: request.headers, bodyText, requestId };
+
+  const outcome = isRegistryPath(url.pathname)
+    ? await answerRegistryRequest(state, apiRequest)
+    : identified(await answerApiRequest(state, apiRequest));
 
   state.requests.push(logEntry(method, url, request, outcome, performance.now() - startedAt, arrivedAt));
 
@@ -128,16 +135,29 @@ async function handleRequest(
   response.end(outcome.answer.bodyText ?? undefined);
 }
 
+interface Outcome extends Omit<ApiOutcome, 'credentials'> {
+  tokenKind: CredentialsKind;
+  login: string | null;
+}
+
+function identified(outcome: ApiOutcome): Outcome {
+  const credentials = outcome.credentials;
+
+  return {
+    ...outcome,
+    tokenKind: credentials.kind,
+    login: credentials.kind === 'valid' ? credentials.token.login : null,
+  };
+}
+
 function logEntry(
   method: string,
   url: URL,
   request: IncomingMessage,
-  outcome: ApiOutcome,
+  outcome: Outcome,
   ms: number,
   at: string,
 ): RequestLogEntry {
-  const credentials = outcome.credentials;
-
   const ifNoneMatch = request.headers['if-none-match'];
 
   return {
@@ -146,8 +166,8 @@ function logEntry(
     status: outcome.answer?.status ?? null,
     ms: Math.round(ms * 10) / 10,
     ifNoneMatch: ifNoneMatch ?? null,
-    token: credentials.kind,
-    login: credentials.kind === 'valid' ? credentials.token.login : null,
+    token: outcome.tokenKind,
+    login: outcome.login,
     fault: outcome.fault?.action ?? null,
     at,
   };

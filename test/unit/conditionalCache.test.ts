@@ -140,4 +140,14 @@ suite('ConditionalCache', () => {
       [null, null],
     );
   });
+
+  test('fresh and replayed responses keep the request URL (Octokit pagination reads it)', async () => {
+    const cached = new ConditionalCache().wrap(origin([], new Map()));
+
+    const fresh = await cached('https://api.github.com/a?page=1', token);
+    const replayed = await cached('https://api.github.com/a?page=1', token);
+
+    assert.equal(fresh.url, 'https://api.github.com/a?page=1');
+    assert.equal(replayed.url, 'https://api.github.com/a?page=1');
+  });
 });

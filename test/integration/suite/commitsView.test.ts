@@ -81,7 +81,7 @@ suite('Commits view', function () {
       [
         `${short(0)} · running`,
         `${short(1)} · failed`,
-        `${short(2)} · passed · 2 days old`,
+        `${short(2)} · passed · 4 days old`,
         `${short(3)} · passed · 6 days old`,
         `${short(4)} · passed · artifacts expired`,
         `${short(5)} · passed · artifacts expired`,
@@ -112,8 +112,8 @@ suite('Commits view', function () {
     assert.deepEqual(
       passed.slice(1).map((row) => [row.label, row.description]),
       [
-        ['api', '2 days old · expires in 87 days'],
-        ['ingestion_server', '2 days old · expires in 87 days'],
+        ['api', '4 days old · expires in 85 days'],
+        ['ingestion_server', '4 days old · expires in 85 days'],
       ],
     );
     assert.equal(expiring[1].description, '6 days old · expires in 3 days');
@@ -135,8 +135,8 @@ suite('Commits view', function () {
     assert.ok(text.includes(mainShas[2]), text);
     assert.match(text, /Author: .+ <.+@.+>/);
     assert.match(text, /CI: CI \+ CD #\d+: passed, push \(2 runs for this commit/);
-    assert.match(text, /api: 2 days old · expires in 87 days/);
-    assert.match(text, /ingestion_server: 2 days old · expires in 87 days/);
+    assert.match(text, /api: 4 days old · expires in 85 days/);
+    assert.match(text, /ingestion_server: 4 days old · expires in 85 days/);
   });
 
   test('fetches runs in one request and artifacts in one request per service, never per commit', async () => {
@@ -234,7 +234,10 @@ suite('Commits view', function () {
       await setSetting('remote', 'mirror');
 
       const message = await waitFor(viewMessage, (text) => !!text, 'a message');
-      assert.match(message ?? '', /'mirror' .*is not a GitHub repository: gitlab\.com is not github\.com/);
+      assert.match(
+        message ?? '',
+        /'mirror' .*is not a GitHub repository: gitlab\.com is neither github\.com nor the GitHub Enterprise host 127\.0\.0\.1:\d+ set in github-enterprise\.uri/,
+      );
       assert.equal((await commitRows()).length, mainSubjects.length);
     } finally {
       await repository.removeRemote('mirror');

@@ -48,7 +48,8 @@ suite('Integration plumbing', () => {
     const head = await eventually(() => repository.state.HEAD?.upstream && repository.state.HEAD, 'HEAD');
 
     assert.equal(head.name, 'main');
-    assert.deepEqual(head.upstream, { remote: 'origin', name: 'main' });
+    assert.equal(head.upstream?.remote, 'origin');
+    assert.equal(head.upstream?.name, 'main');
   });
 
   test('the extension under test is loaded', () => {
@@ -63,6 +64,32 @@ suite('Integration plumbing', () => {
     assert.equal(session.accessToken, requiredEnvironment('IMAGE_PUBLISHER_TEST_TOKEN'));
     assert.equal(session.account.label, requiredEnvironment('IMAGE_PUBLISHER_TEST_LOGIN'));
     assert.deepEqual(session.scopes, ['repo']);
+  });
+
+  test('testAuth.signOut and testAuth.signIn remove and restore the session, with change events', async () => {
+    const changes: string[] = [];
+    const listener = vscode.authentication.onDidChangeSessions((event) => changes.push(event.provider.id));
+
+    try {
+      await vscode.commands.executeCommand('testAuth.signOut');
+      const signedOut = await vscode.authentication.getSession('github-enterprise', ['repo'], {
+        silent: true,
+      });
+
+      await vscode.commands.executeCommand('testAuth.signIn');
+      const signedIn = await vscode.authentication.getSession('github-enterprise', ['repo'], {
+        silent: true,
+      });
+
+      assert.equal(signedOut, undefined);
+      assert.equal(signedIn?.accessToken, requiredEnvironment('IMAGE_PUBLISHER_TEST_TOKEN'));
+      await eventually(
+        () => (changes.filter((id) => id === 'github-enterprise').length >= 2 ? true : undefined),
+        'two change events',
+      );
+    } finally {
+      listener.dispose();
+    }
   });
 
   test('the test server answers the extension host with the signed-in user', async () => {

@@ -146,6 +146,7 @@ async function routeResponse(
     url: request.url,
     links: new Links(request.url.origin, scenario),
     viewer,
+    token: credentials.kind === 'valid' ? credentials.token : null,
     headers: request.headers,
     body,
   });
@@ -173,7 +174,7 @@ function finish(
     status: response.status,
     headers: {
       ...standardHeaders(request, credentials, bucket),
-      'content-type': contentType,
+      ...(response.status === 204 ? {} : { 'content-type': contentType }),
       ...response.headers,
     },
     bodyText: text,

@@ -1,6 +1,9 @@
 import type { CredentialsKind } from './credentials';
 
-/** One API request as the server saw it. Tokens are never recorded, only whether one was valid. */
+/**
+ * One API or registry request as the server saw it. Tokens are never recorded, only whether one was
+ * valid (for the registry: a bearer token the server issued).
+ */
 export interface RequestLogEntry {
   method: string;
 

@@ -5,7 +5,7 @@
  * several segments, as GitHub lets them.
  */
 
-import type { Scenario, ScenarioAccount } from '../scenario';
+import type { Scenario, ScenarioAccount, ScenarioToken } from '../scenario';
 import type { ServerState } from '../serverState';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +29,9 @@ export interface RouteContext {
 
   /** The user of the request's token, if it has a valid one. */
   viewer: ScenarioAccount | null;
+
+  /** The request's valid token (for its scopes). */
+  token: ScenarioToken | null;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
 }

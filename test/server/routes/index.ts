@@ -8,7 +8,11 @@ import type { Route } from '../http/router';
 import { artifactRoutes } from './artifacts';
 import { branchRoutes } from './branches';
 import { contentRoutes } from './contents';
+import { dispatchRoutes } from './dispatches';
+import { jobRoutes } from './jobs';
+import { packageRoutes } from './packages';
 import { repositoryRoutes } from './repositories';
+import { rerunRoutes } from './reruns';
 import { userRoutes } from './users';
 import { workflowRoutes } from './workflows';
 import { workflowRunRoutes } from './workflowRuns';
@@ -19,6 +23,10 @@ export const API_ROUTES: readonly Route[] = [
   ...branchRoutes,
   ...workflowRoutes,
   ...workflowRunRoutes,
+  ...dispatchRoutes,
+  ...rerunRoutes,
+  ...jobRoutes,
   ...artifactRoutes,
   ...contentRoutes,
+  ...packageRoutes,
 ];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildScenario, Scenario, ScenarioArtifact, ScenarioRun } from '../scenario';
+import { buildScenario, NO_PACKAGES_TOKEN, Scenario, ScenarioArtifact, ScenarioRun } from '../scenario';
 import { DAY_MS, IMAGE_SERVICES, LOGS_ARTIFACT, runPlanForIndex } from '../scenarioRules';
 import { NOW, sampleCommits, sampleScenario } from './support';
 
@@ -180,7 +180,7 @@ suite('scenario rules', () => {
     );
   });
 
-  test('gives the default token to the login it is told, with the publishing scopes', () => {
+  test('gives the default token to the login it is told, with the publishing scopes, and one without read:packages', () => {
     const custom = buildScenario({
       owner: 'acme',
       repo: 'widgets',
@@ -193,6 +193,7 @@ suite('scenario rules', () => {
 
     assert.deepEqual(custom.tokens, [
       { value: 'ghp_custom', login: 'someone', scopes: ['repo', 'read:packages', 'workflow'] },
+      { value: NO_PACKAGES_TOKEN, login: 'someone', scopes: ['repo', 'workflow'] },
     ]);
 
     assert.deepEqual([custom.viewer.login, custom.owner.type], ['someone', 'User']);

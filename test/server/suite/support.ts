@@ -75,17 +75,67 @@ export interface GetOptions {
   headers?: Record<string, string>;
 }
 
+export interface RequestOptions extends GetOptions {
+  method?: string;
+
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
 /** GET an API path (without `/api/v3`) with the scenario's default token unless told otherwise. */
-export async function get(server: TestServer, path: string, options: GetOptions = {}): Promise<Answer> {
+export function get(server: TestServer, path: string, options: GetOptions = {}): Promise<Answer> {
+  return request(server, path, options);
+}
+
+/** POST an API path, the body as JSON, with the scenario's default token unless told otherwise. */
+export function post(
+  server: TestServer,
+  path: string,
+  body?: unknown,
+  options: GetOptions = {},
+): Promise<Answer> {
+  return request(server, path, { ...options, method: 'POST', body });
+}
+
+export async function request(
+  server: TestServer,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Answer> {
   const token = options.token === undefined ? server.state.scenario.tokens[0].value : options.token;
 
   const response = await fetch(`${server.apiUrl}${path}`, {
-    headers: { ...(token ? { authorization: `token ${token}` } : {}), ...options.headers },
+    method: options.method ?? 'GET',
+    headers: {
+      ...(token ? { authorization: `token ${token}` } : {}),
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
 
+  return answerOf(response);
+}
+
+/** GET or HEAD a path outside the API (the registry), with only the headers given. */
+export async function fetchFrom(
+  server: TestServer,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Answer> {
+  return answerOf(await fetch(`${server.url}${path}`, { method, headers }));
+}
+
+async function answerOf(response: Response): Promise<Answer> {
   const text = await response.text();
 
   return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+}
+
+/** Waits `ms` of real time (the server's clock runs with it). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function parseJson(text: string): unknown {
