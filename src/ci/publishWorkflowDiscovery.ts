@@ -26,6 +26,12 @@ export interface PublishWorkflow {
   readonly inputs: PublishInputs;
 }
 
+/** The publish workflow, or the dispatchable workflow that came closest (for the message). */
+export interface PublishWorkflowDiscovery {
+  readonly workflow?: PublishWorkflow;
+  readonly nearest?: { readonly file: string; readonly definition: WorkflowDefinition };
+}
+
 export async function discoverPublishWorkflow(
   api: ActionsApi,
   workflows: readonly Workflow[],
@@ -33,6 +39,17 @@ export async function discoverPublishWorkflow(
   log: Log,
   ref?: string,
 ): Promise<PublishWorkflow | undefined> {
+  return (await explorePublishWorkflows(api, workflows, settings, log, ref)).workflow;
+}
+
+export async function explorePublishWorkflows(
+  api: ActionsApi,
+  workflows: readonly Workflow[],
+  settings: PublishWorkflowSettings,
+  log: Log,
+  ref?: string,
+): Promise<PublishWorkflowDiscovery> {
+  let nearest: PublishWorkflowDiscovery['nearest'];
   const configured = settings.publishWorkflow.trim();
   const paths = configured
     ? [`${WORKFLOWS_DIR}${configured}`]
@@ -55,14 +72,19 @@ export async function discoverPublishWorkflow(
       continue;
     }
 
+    const file = path.slice(WORKFLOWS_DIR.length);
     const inputs = findPublishInputs(parsed.workflow, settings);
     if (inputs) {
       log.info(`Publish workflow: ${path} (inputs '${inputs.service.name}' and '${inputs.commit.name}').`);
-      return { path, file: path.slice(WORKFLOWS_DIR.length), definition: parsed.workflow, inputs };
+      return { workflow: { path, file, definition: parsed.workflow, inputs } };
+    }
+
+    if (parsed.workflow.dispatchInputs || configured) {
+      nearest ??= { file, definition: parsed.workflow };
     }
   }
 
-  return undefined;
+  return { nearest };
 }
 
 /** Workflow files most likely to be the publish workflow first. */

@@ -23,10 +23,14 @@ export interface Confirmation {
 
 export type ConfirmAnswer = 'publish' | 'copy-command' | 'cancel';
 
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
 export interface Prompter {
   pickServices(title: string, choices: readonly ServiceChoice[]): Promise<string[] | undefined>;
   askInput(input: WorkflowInput): Promise<string | undefined>;
   confirm(confirmation: Confirmation): Promise<ConfirmAnswer>;
+  /** A non-modal notification; resolves with the action clicked, if any. */
+  notify(level: NoticeLevel, message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
 export const PUBLISH_BUTTON = 'Publish';
@@ -99,6 +103,17 @@ export class VsCodePrompter implements Prompter {
         return value === '' ? undefined : checkValue(input, value);
       },
     });
+  }
+
+  async notify(level: NoticeLevel, message: string, ...actions: string[]): Promise<string | undefined> {
+    switch (level) {
+      case 'info':
+        return vscode.window.showInformationMessage(message, ...actions);
+      case 'warning':
+        return vscode.window.showWarningMessage(message, ...actions);
+      case 'error':
+        return vscode.window.showErrorMessage(message, ...actions);
+    }
   }
 
   async confirm(confirmation: Confirmation): Promise<ConfirmAnswer> {

@@ -1,10 +1,11 @@
 /**
  * imagePublisher.publish: publish a commit's image for the chosen services. Pick the services
  * (those that cannot be published show why), check everything that can be checked, ask once in a
- * modal, send one dispatch per service, and follow each run to its end.
+ * modal, send one dispatch per service, and follow each run to its end in the background.
  */
 import * as vscode from 'vscode';
 
+import { commitFor } from '../commands/pickCommit';
 import type { CommitsModel } from '../commits/commitsModel';
 import { readSettings, type Settings } from '../config/settings';
 import type { CommitStatus } from '../domain/commitStatus';
@@ -14,7 +15,6 @@ import type { WorkflowInput } from '../domain/workflowFile';
 import type { GitHubConnection } from '../github/connection';
 import { describeGitHubFailure } from '../github/errors';
 import type { Log } from '../log/log';
-import { commitFor } from '../commands/pickCommit';
 import { dispatchAndFindRun } from './dispatcher';
 import type { Prompter, ServiceChoice } from './prompter';
 import { ghCommand, imageFor, resolvePublishTarget, type PublishTarget } from './publishPlan';
@@ -37,41 +37,45 @@ interface PlannedDispatch {
   readonly summary: string;
 }
 
+interface Flow extends PublishDependencies {
+  readonly ask: Prompter;
+}
+
 export function registerPublish(dependencies: PublishDependencies): vscode.Disposable {
   let preparing = false;
 
   return vscode.commands.registerCommand('imagePublisher.publish', async (argument?: unknown) => {
+    const flow: Flow = { ...dependencies, ask: dependencies.prompter() };
+
     if (preparing) {
-      void vscode.window.showInformationMessage(
-        'A publish is already being prepared. Finish or cancel it first.',
-      );
+      void flow.ask.notify('info', 'A publish is already being prepared. Finish or cancel it first.');
       return;
     }
 
     preparing = true;
     try {
-      await publish(dependencies, argument);
+      await publish(flow, argument);
     } catch (error) {
       dependencies.log.error(`Publish failed unexpectedly: ${(error as Error).message}`);
-      void vscode.window.showErrorMessage(`The publish could not be prepared: ${(error as Error).message}`);
+      void flow.ask.notify('error', `The publish could not be prepared: ${(error as Error).message}`);
     } finally {
       preparing = false;
     }
   });
 }
 
-async function publish(dependencies: PublishDependencies, argument: unknown): Promise<void> {
-  const { model, records, log } = dependencies;
-
+/** Prepares, confirms and sends; returns once every dispatch is sent (following goes on). */
+async function publish(flow: Flow, argument: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(
+    void flow.ask.notify(
+      'warning',
       'Publishing is disabled in an untrusted workspace: its settings could change what gets dispatched. Trust the workspace to publish.',
     );
     return;
   }
 
   const status = await commitFor(
-    model,
+    flow.model,
     argument,
     'Publish the image of which commit?',
     (each) => !!each.ci?.run,
@@ -80,58 +84,54 @@ async function publish(dependencies: PublishDependencies, argument: unknown): Pr
     return;
   }
 
-  const connection = model.connection;
-  const state = model.state;
+  const connection = flow.model.connection;
+  const state = flow.model.state;
   if (!connection || state.kind !== 'commits') {
-    void vscode.window.showWarningMessage(
-      'Open a GitHub repository and sign in to GitHub before publishing.',
-    );
+    void flow.ask.notify('warning', 'Open a GitHub repository and sign in to GitHub before publishing.');
     return;
   }
 
   const settings = readSettings(vscode.Uri.file(state.repositoryRoot));
   const repository = repositoryKey(connection.repository);
-  const choices = serviceChoices(status, state.services, records, repository);
+  const choices = serviceChoices(status, state.services, flow.records, repository);
 
   if (choices.length === 0) {
-    void vscode.window.showWarningMessage(
-      'No services are known for this repository. Set imagePublisher.services.',
-    );
+    if (await resolveTarget(flow, connection, settings)) {
+      void flow.ask.notify(
+        'warning',
+        'No services are known for this repository. Set imagePublisher.services.',
+      );
+    }
     return;
   }
 
   if (choices.every((choice) => choice.refusal)) {
-    await explainRefusal(status, firstProblem(status, state.services));
+    explainRefusal(flow, status, firstProblem(status, state.services));
     return;
   }
 
-  const picked = await dependencies
-    .prompter()
-    .pickServices(`Publish ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`, choices);
-  if (!picked || picked.length === 0) {
-    return;
-  }
-
-  const resolution = await resolveTarget(connection, settings, log);
-  if (!resolution) {
-    return;
-  }
-
-  const plans = await planDispatches(
-    dependencies.prompter(),
-    connection,
-    settings,
-    resolution,
-    status,
-    picked,
+  const title = `Publish ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`;
+  const picked = await flow.ask.pickServices(title, choices);
+  const publishable = (picked ?? []).filter((service) =>
+    choices.some((choice) => choice.service === service && !choice.refusal),
   );
+  if (publishable.length === 0) {
+    return;
+  }
+
+  const target = await resolveTarget(flow, connection, settings);
+  if (!target) {
+    return;
+  }
+
+  const plans = await planDispatches(flow, connection, settings, target, status, publishable);
   if (!plans) {
     return;
   }
 
-  const answer = await dependencies.prompter().confirm(confirmation(connection, resolution, status, plans));
+  const answer = await flow.ask.confirm(confirmation(connection, target, status, plans));
   if (answer === 'copy-command') {
-    await copyCommands(connection, resolution, plans);
+    await copyCommands(flow, connection, target, plans);
     return;
   }
 
@@ -139,9 +139,7 @@ async function publish(dependencies: PublishDependencies, argument: unknown): Pr
     return;
   }
 
-  await Promise.all(
-    plans.map((plan) => sendAndFollow(dependencies, connection, resolution, status, plan, repository)),
-  );
+  await Promise.all(plans.map((plan) => send(flow, connection, target, status, plan, repository)));
 }
 
 function serviceChoices(
@@ -185,54 +183,53 @@ function firstProblem(status: CommitStatus, services: readonly string[]): Prefli
   return undefined;
 }
 
-async function explainRefusal(status: CommitStatus, problem: PreflightProblem | undefined): Promise<void> {
+/** Says why nothing can be published, offering the remedy; does not wait for an answer. */
+function explainRefusal(flow: Flow, status: CommitStatus, problem: PreflightProblem | undefined): void {
   if (!problem) {
-    void vscode.window.showWarningMessage('Every service of this commit is already being published.');
+    void flow.ask.notify('warning', 'Every service of this commit is already being published.');
     return;
   }
 
   const rerun = 'Re-run CI';
   const openRun = 'Open Run';
   const actions = problem.remedy === 'rerun-ci' ? [rerun] : problem.remedy === 'open-run' ? [openRun] : [];
-  const answer = await vscode.window.showWarningMessage(problem.message, ...actions);
 
-  if (answer === rerun) {
-    await vscode.commands.executeCommand('imagePublisher.rerunCi', { type: 'commit', status });
-  } else if (answer === openRun) {
-    await vscode.commands.executeCommand('imagePublisher.openRun', { type: 'commit', status });
-  }
+  void flow.ask.notify('warning', problem.message, ...actions).then((answer) => {
+    if (answer === rerun) {
+      void vscode.commands.executeCommand('imagePublisher.rerunCi', { type: 'commit', status });
+    } else if (answer === openRun) {
+      void vscode.commands.executeCommand('imagePublisher.openRun', { type: 'commit', status });
+    }
+  });
 }
 
 async function resolveTarget(
+  flow: Flow,
   connection: GitHubConnection,
   settings: Settings,
-  log: Log,
 ): Promise<PublishTarget | undefined> {
   try {
-    const resolution = await resolvePublishTarget(connection, settings, log);
+    const resolution = await resolvePublishTarget(connection, settings, flow.log);
     if (resolution.ok) {
       return resolution.target;
     }
 
     const open = 'Open Settings';
-    const answer = await vscode.window.showErrorMessage(resolution.problem.message, open);
-    if (answer === open) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'imagePublisher');
-    }
-  } catch (error) {
-    const failure = describeGitHubFailure(error, {
-      repositoryLabel: connection.label,
-      apiHost: connection.apiHost,
-      account: connection.account,
+    void flow.ask.notify('error', resolution.problem.message, open).then((answer) => {
+      if (answer === open) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'imagePublisher');
+      }
     });
-    void vscode.window.showErrorMessage(`The publish workflow could not be read: ${failure.message}`);
+  } catch (error) {
+    const failure = describeFailure(connection, error);
+    void flow.ask.notify('error', `The publish workflow could not be read: ${failure}`);
   }
 
   return undefined;
 }
 
 async function planDispatches(
-  prompter: Prompter,
+  flow: Flow,
   connection: GitHubConnection,
   settings: Settings,
   target: PublishTarget,
@@ -249,7 +246,7 @@ async function planDispatches(
       continue;
     }
 
-    const value = await prompter.askInput(input);
+    const value = await flow.ask.askInput(input);
     if (value === undefined) {
       return undefined;
     }
@@ -258,14 +255,12 @@ async function planDispatches(
 
   const plans: PlannedDispatch[] = [];
   for (const service of services) {
-    const check = buildDispatchInputs(declared, {
-      ...extra,
-      [serviceInput]: service,
-      [commitInput]: status.commit.sha,
-    });
+    const values = { ...extra, [serviceInput]: service, [commitInput]: status.commit.sha };
+    const check = buildDispatchInputs(declared, values);
 
     if (!check.ok) {
-      void vscode.window.showErrorMessage(
+      void flow.ask.notify(
+        'error',
         `Not sent: ${target.workflow.file} on '${target.ref}' would refuse these inputs: ${check.problems.join('; ')}.`,
       );
       return undefined;
@@ -300,42 +295,46 @@ function confirmation(
       .map(([name, value]) => `${name}=${value}`)
       .join(', '),
   );
+  const what = plans.length === 1 ? `the ${plans[0].service} image` : `${plans.length} images`;
+  const count = plans.length === 1 ? 'One dispatch' : `${plans.length} dispatches, one per service,`;
+  const repository = `${connection.repository.owner}/${connection.repository.repo}`;
 
   return {
-    message: `Publish ${plans.length === 1 ? `the ${plans[0].service} image` : `${plans.length} images`} of ${sha.slice(0, 7)}?`,
+    message: `Publish ${what} of ${sha.slice(0, 7)}?`,
     detail: [
       `Pushes:\n${images.join('\n')}`,
-      `Workflow: ${target.workflow.file} on '${target.ref}' (${target.refSource}) in ${connection.repository.owner}/${connection.repository.repo}`,
+      `Workflow: ${target.workflow.file} on '${target.ref}' (${target.refSource}) in ${repository}`,
       `Inputs:\n${inputs.join('\n')}`,
-      `${plans.length === 1 ? 'One dispatch' : `${plans.length} dispatches, one per service`} will be sent.`,
+      `${count} will be sent.`,
     ].join('\n\n'),
   };
 }
 
 async function copyCommands(
+  flow: Flow,
   connection: GitHubConnection,
   target: PublishTarget,
   plans: readonly PlannedDispatch[],
 ): Promise<void> {
   const host = connection.repository.server.host;
-  const repo = `${host === 'github.com' ? '' : `${host}/`}${connection.repository.owner}/${connection.repository.repo}`;
-  const commands = plans.map((plan) => ghCommand(repo, target.workflow.file, target.ref, plan.inputs));
+  const prefix = host === 'github.com' ? '' : `${host}/`;
+  const repository = `${prefix}${connection.repository.owner}/${connection.repository.repo}`;
+  const commands = plans.map((plan) => ghCommand(repository, target.workflow.file, target.ref, plan.inputs));
 
   await vscode.env.clipboard.writeText(commands.join('\n'));
-  void vscode.window.showInformationMessage(
-    `Copied ${commands.length === 1 ? 'the gh command' : `${commands.length} gh commands`}; nothing was sent.`,
-  );
+  const what = commands.length === 1 ? 'the gh command' : `${commands.length} gh commands`;
+  void flow.ask.notify('info', `Copied ${what}; nothing was sent.`);
 }
 
-async function sendAndFollow(
-  dependencies: PublishDependencies,
+/** Sends one dispatch and starts following its run; does not wait for the run to finish. */
+async function send(
+  flow: Flow,
   connection: GitHubConnection,
   target: PublishTarget,
   status: CommitStatus,
   plan: PlannedDispatch,
   repository: string,
 ): Promise<void> {
-  const { records, follower, log, model } = dependencies;
   const sha = status.commit.sha;
   const record: PublishRecord = {
     repository,
@@ -348,39 +347,32 @@ async function sendAndFollow(
     startedAt: new Date().toISOString(),
   };
 
-  if (!records.claim(record)) {
-    void vscode.window.showWarningMessage(
+  if (!flow.records.claim(record)) {
+    void flow.ask.notify(
+      'warning',
       `${plan.service} of ${sha.slice(0, 7)} is already being published; not sent again.`,
     );
     return;
   }
 
-  const outcome = await dispatchAndFindRun(
-    connection,
-    { workflowFile: target.workflow.file, ref: target.ref, inputs: plan.inputs },
-    log,
-  );
+  const request = { workflowFile: target.workflow.file, ref: target.ref, inputs: plan.inputs };
+  const outcome = await dispatchAndFindRun(connection, request, flow.log);
 
   switch (outcome.kind) {
     case 'rejected':
-      records.release(record);
-      void vscode.window.showErrorMessage(`Not published: ${outcome.rejection.message}`);
+      flow.records.release(record);
+      void flow.ask.notify('error', `Not published: ${outcome.rejection.message}`);
       return;
-    case 'failed': {
-      const failure = describeGitHubFailure(outcome.error, {
-        repositoryLabel: connection.label,
-        apiHost: connection.apiHost,
-        account: connection.account,
-      });
-      records.update({ ...record, phase: 'unfollowed' });
-      void vscode.window.showErrorMessage(
-        `The dispatch of ${plan.service} may not have been sent: ${failure.message} Check the workflow's runs before publishing again.`,
+    case 'failed':
+      flow.records.update({ ...record, phase: 'unfollowed' });
+      void flow.ask.notify(
+        'error',
+        `The dispatch of ${plan.service} may not have been sent: ${describeFailure(connection, outcome.error)} Check the workflow's runs before publishing again.`,
       );
       return;
-    }
     case 'run-not-found':
-      records.update({ ...record, phase: 'unfollowed' });
-      void vscode.window.showWarningMessage(outcome.message);
+      flow.records.update({ ...record, phase: 'unfollowed' });
+      void flow.ask.notify('warning', outcome.message);
       return;
     case 'ambiguous': {
       const chosen = await vscode.window.showQuickPick(
@@ -392,10 +384,10 @@ async function sendAndFollow(
         { placeHolder: 'Several runs started just now. Which one is this publish?' },
       );
       if (!chosen) {
-        records.update({ ...record, phase: 'unfollowed' });
+        flow.records.update({ ...record, phase: 'unfollowed' });
         return;
       }
-      await followAndRefresh({
+      follow(flow, connection, {
         ...record,
         phase: 'running',
         runId: chosen.run.id,
@@ -404,13 +396,20 @@ async function sendAndFollow(
       return;
     }
     case 'run':
-      await followAndRefresh({ ...record, phase: 'running', runId: outcome.runId, runUrl: outcome.runUrl });
+      follow(flow, connection, { ...record, phase: 'running', runId: outcome.runId, runUrl: outcome.runUrl });
       return;
   }
+}
 
-  async function followAndRefresh(running: PublishRecord): Promise<void> {
-    records.update(running);
-    await follower.follow(connection, running);
-    void model.refresh();
-  }
+function follow(flow: Flow, connection: GitHubConnection, running: PublishRecord): void {
+  flow.records.update(running);
+  void flow.follower.follow(connection, running).then(() => flow.model.refresh());
+}
+
+function describeFailure(connection: GitHubConnection, error: unknown): string {
+  return describeGitHubFailure(error, {
+    repositoryLabel: connection.label,
+    apiHost: connection.apiHost,
+    account: connection.account,
+  }).message;
 }

@@ -3,7 +3,7 @@
  * workflow as declared on that ref, and the image name per service. Problems come back as
  * sentences; nothing is sent.
  */
-import { discoverPublishWorkflow, type PublishWorkflow } from '../ci/publishWorkflowDiscovery';
+import { explorePublishWorkflows, type PublishWorkflow } from '../ci/publishWorkflowDiscovery';
 import type { Settings } from '../config/settings';
 import { imageName } from '../domain/imageReference';
 import { checkWorkflow, type PreflightProblem } from '../domain/preflight';
@@ -41,11 +41,14 @@ export async function resolvePublishTarget(
   }
 
   const workflows = settings.publishWorkflow ? [] : await connection.actions.listWorkflows();
-  const workflow = await discoverPublishWorkflow(connection.actions, workflows, settings, log, ref);
+  const discovery = await explorePublishWorkflows(connection.actions, workflows, settings, log, ref);
+  const workflow = discovery.workflow;
 
   if (!workflow) {
-    const file = settings.publishWorkflow || 'a workflow_dispatch workflow with a service and a commit input';
-    const problem = checkWorkflow({ file, ref });
+    const file =
+      discovery.nearest?.file ??
+      (settings.publishWorkflow || 'a workflow_dispatch workflow with a service and a commit input');
+    const problem = checkWorkflow({ file, ref, definition: discovery.nearest?.definition });
     return {
       ok: false,
       problem: problem ?? { code: 'workflow-missing', message: `No publish workflow found on '${ref}'.` },
