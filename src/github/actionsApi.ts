@@ -5,6 +5,7 @@
 import type { Artifact, Workflow, WorkflowRun } from '../domain/model';
 import type { GitHubClient } from './client';
 import { toArtifact, toWorkflow, toWorkflowRun } from './mappers';
+import { PAGE_SIZE, Pager } from './pager';
 
 export interface RepositoryCoordinates {
   readonly owner: string;
@@ -29,7 +30,30 @@ export interface ArtifactQuery {
   readonly maxPages: number;
 }
 
-const PAGE_SIZE = 100;
+/** Pages a list of this many commits' runs or artifacts is expected to span. */
+export function expectedPages(count: number): number {
+  return Math.max(1, Math.ceil(count / PAGE_SIZE));
+}
+
+export function coversShas(runs: readonly WorkflowRun[], wanted: ReadonlySet<string>): boolean {
+  const seen = new Set(runs.map((run) => run.headSha.toLowerCase()));
+  return [...wanted].every((sha) => seen.has(sha));
+}
+
+export function coversRuns(
+  artifacts: readonly Artifact[],
+  wantedRunIds: ReadonlySet<number>,
+  notBefore: Date | undefined,
+): boolean {
+  const seen = new Set(artifacts.map((artifact) => artifact.runId));
+  const oldest = artifacts[artifacts.length - 1]?.createdAt;
+
+  if (notBefore && oldest && oldest.getTime() < notBefore.getTime()) {
+    return true;
+  }
+
+  return [...wantedRunIds].every((id) => seen.has(id));
+}
 
 export class ActionsApi {
   constructor(
@@ -46,67 +70,50 @@ export class ActionsApi {
     return workflows.map((workflow) => toWorkflow(workflow as unknown as Record<string, unknown>));
   }
 
-  async listRuns(query: RunQuery): Promise<WorkflowRun[]> {
-    const missing = new Set(query.wantedShas);
-    let pages = 0;
-    const parameters = {
-      ...this.repository,
-      per_page: PAGE_SIZE,
-      ...(query.branch ? { branch: query.branch } : {}),
-    };
+  /** A pager over the branch's runs (of one workflow, or of all). */
+  runPager(query: Pick<RunQuery, 'workflow' | 'branch' | 'maxPages'>): Pager<WorkflowRun> {
+    const parameters = { ...this.repository, ...(query.branch ? { branch: query.branch } : {}) };
 
-    const collect = (response: { data: unknown }, done: () => void): WorkflowRun[] => {
-      const runs = pageItems(response.data, 'workflow_runs').map(toWorkflowRun);
-      pages++;
-
-      for (const run of runs) {
-        missing.delete(run.headSha.toLowerCase());
-      }
-
-      if (missing.size === 0 || pages >= query.maxPages) {
-        done();
-      }
-
-      return runs;
-    };
-
-    if (query.workflow) {
-      return this.client.paginate(
-        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-        { ...parameters, workflow_id: query.workflow },
-        collect,
-      );
-    }
-
-    return this.client.paginate('GET /repos/{owner}/{repo}/actions/runs', parameters, collect);
+    return new Pager(this.client, {
+      route: query.workflow
+        ? 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs'
+        : 'GET /repos/{owner}/{repo}/actions/runs',
+      parameters: query.workflow ? { ...parameters, workflow_id: query.workflow } : parameters,
+      itemsKey: 'workflow_runs',
+      map: toWorkflowRun,
+      maxPages: query.maxPages,
+    });
   }
 
+  /** A pager over the repository's artifacts of one name, newest first. */
+  artifactPager(name: string, maxPages: number): Pager<Artifact> {
+    return new Pager(this.client, {
+      route: 'GET /repos/{owner}/{repo}/actions/artifacts',
+      parameters: { ...this.repository, name },
+      itemsKey: 'artifacts',
+      map: toArtifact,
+      maxPages,
+    });
+  }
+
+  /** Runs until every wanted SHA has one: the expected pages at once, then one by one. */
+  async listRuns(query: RunQuery): Promise<WorkflowRun[]> {
+    const pager = this.runPager(query);
+
+    await pager.fetchBatch(expectedPages(query.wantedShas.size));
+    await pager.continueUntil((runs) => coversShas(runs, query.wantedShas));
+
+    return pager.items;
+  }
+
+  /** Artifacts of one name until every wanted run has one or they get older than `notBefore`. */
   async listArtifactsNamed(query: ArtifactQuery): Promise<Artifact[]> {
-    const missing = new Set(query.wantedRunIds);
-    let pages = 0;
+    const pager = this.artifactPager(query.name, query.maxPages);
 
-    return this.client.paginate(
-      'GET /repos/{owner}/{repo}/actions/artifacts',
-      { ...this.repository, name: query.name, per_page: PAGE_SIZE },
-      (response, done) => {
-        const artifacts = pageItems(response.data, 'artifacts').map(toArtifact);
-        pages++;
+    await pager.fetchBatch(1);
+    await pager.continueUntil((artifacts) => coversRuns(artifacts, query.wantedRunIds, query.notBefore));
 
-        for (const artifact of artifacts) {
-          if (artifact.runId !== null) {
-            missing.delete(artifact.runId);
-          }
-        }
-
-        const oldest = artifacts[artifacts.length - 1]?.createdAt;
-        const pastWindow = query.notBefore && oldest && oldest.getTime() < query.notBefore.getTime();
-        if (missing.size === 0 || pastWindow || pages >= query.maxPages) {
-          done();
-        }
-
-        return artifacts;
-      },
-    );
+    return pager.items;
   }
 
   /** Names of the artifacts one run uploaded. */
@@ -142,17 +149,4 @@ export class ActionsApi {
       throw error;
     }
   }
-}
-
-/**
- * Items of one page. Octokit's paginate normalises list responses to an array for known routes;
- * raw objects are handled too.
- */
-function pageItems(data: unknown, key: string): Record<string, unknown>[] {
-  if (Array.isArray(data)) {
-    return data as Record<string, unknown>[];
-  }
-
-  const items = (data as Record<string, unknown> | null)?.[key];
-  return Array.isArray(items) ? (items as Record<string, unknown>[]) : [];
 }

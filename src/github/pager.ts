@@ -1,0 +1,76 @@
+/**
+ * Fetches a paginated GitHub list by page number (`per_page=100`): the pages the caller expects
+ * to need in parallel, then further pages one at a time only while the caller still misses
+ * something. `total_count` on the first page bounds how far it goes, so no request is sent past
+ * the last page except within the first parallel batch.
+ */
+import type { GitHubClient } from './client';
+
+export const PAGE_SIZE = 100;
+
+export interface PagerQuery<T> {
+  readonly route: string;
+  readonly parameters: Record<string, unknown>;
+  /** The array in each page's body, e.g. `workflow_runs`. */
+  readonly itemsKey: string;
+  readonly map: (raw: Record<string, unknown>) => T;
+  readonly maxPages: number;
+}
+
+export class Pager<T> {
+  private readonly pages: T[][] = [];
+  private lastPage = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly query: PagerQuery<T>,
+  ) {}
+
+  get items(): T[] {
+    return this.pages.flat();
+  }
+
+  get fetchedPages(): number {
+    return this.pages.length;
+  }
+
+  get exhausted(): boolean {
+    return this.pages.length >= Math.min(this.lastPage, this.query.maxPages);
+  }
+
+  /** Fetches the next `count` pages at once. */
+  async fetchBatch(count: number): Promise<void> {
+    const first = this.pages.length + 1;
+    const last = Math.min(first + Math.max(1, count) - 1, this.query.maxPages, this.lastPage);
+    const numbers = Array.from({ length: Math.max(0, last - first + 1) }, (_, index) => first + index);
+
+    const results = await Promise.all(numbers.map((page) => this.fetchPage(page)));
+    this.pages.push(...results);
+  }
+
+  /** Fetches one page after another until `isComplete` says so or the list ends. */
+  async continueUntil(isComplete: (items: readonly T[]) => boolean): Promise<void> {
+    while (!this.exhausted && !isComplete(this.items)) {
+      await this.fetchBatch(1);
+    }
+  }
+
+  private async fetchPage(page: number): Promise<T[]> {
+    const response = await this.client.request(this.query.route, {
+      ...this.query.parameters,
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const data = (response.data ?? {}) as Record<string, unknown>;
+    const raw = data[this.query.itemsKey];
+    const items = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
+
+    if (typeof data.total_count === 'number') {
+      this.lastPage = Math.max(1, Math.ceil(data.total_count / PAGE_SIZE));
+    } else if (items.length < PAGE_SIZE) {
+      this.lastPage = Math.min(this.lastPage, page);
+    }
+
+    return items.map(this.query.map);
+  }
+}
