@@ -9,7 +9,8 @@ import { joinCommitStatuses, pickRun, groupRunsBySha, type CommitStatus } from '
 import type { Artifact, Commit, Workflow, WorkflowRun } from '../domain/model';
 import { workflowFileName } from '../domain/model';
 import { resolveServices } from '../domain/services';
-import type { ActionsApi } from '../github/actionsApi';
+import { coversRuns, coversShas, expectedPages, type ActionsApi } from '../github/actionsApi';
+import type { Pager } from '../github/pager';
 import type { Log } from '../log/log';
 import { discoverPublishWorkflow } from './publishWorkflowDiscovery';
 
@@ -57,18 +58,23 @@ export class CiLoader {
   async load(request: CiRequest): Promise<CiSnapshot> {
     const discovery = await this.discover();
     const wantedShas = new Set(request.commits.map((commit) => commit.sha.toLowerCase()));
-    const pagesForShown = Math.ceil(request.commits.length / 100);
+    const expected = expectedPages(request.commits.length);
+    const maxPages = discovery.ciWorkflow ? expected * 2 + 1 : expected * 4 + 1;
 
-    const runs = await this.api.listRuns({
-      workflow: discovery.ciWorkflow,
-      branch: request.branch,
-      wantedShas,
-      maxPages: discovery.ciWorkflow ? pagesForShown + 1 : pagesForShown * 3 + 1,
-    });
+    // Runs and each service's artifacts are asked for at the same time: one round trip when the
+    // expected pages cover what is shown.
+    const runPager = this.api.runPager({ workflow: discovery.ciWorkflow, branch: request.branch, maxPages });
+    const artifactPagers = discovery.services.map((name) => this.api.artifactPager(name, maxPages));
+    await Promise.all([runPager, ...artifactPagers].map((pager) => pager.fetchBatch(expected)));
+    await runPager.continueUntil((runs) => coversShas(runs, wantedShas));
 
-    const services = discovery.services.length > 0 ? discovery.services : await this.servicesFromRuns(runs);
+    const runs = runPager.items;
     const chosenRuns = chooseRuns(runs, wantedShas);
-    const artifacts = await this.loadArtifacts(services, chosenRuns);
+    const services = discovery.services.length > 0 ? discovery.services : await this.servicesFromRuns(runs);
+    const artifacts =
+      discovery.services.length > 0
+        ? await this.completeArtifacts(artifactPagers, chosenRuns)
+        : await this.loadArtifacts(services, chosenRuns);
 
     if (!discovery.ciWorkflow) {
       const detection = detectCiWorkflow(
@@ -176,15 +182,25 @@ export class CiLoader {
     return services.services;
   }
 
+  /** Continues each service's artifact pages until the chosen runs are covered. */
+  private async completeArtifacts(
+    pagers: readonly Pager<Artifact>[],
+    runs: readonly WorkflowRun[],
+  ): Promise<Artifact[]> {
+    const { wantedRunIds, notBefore } = artifactWindow(runs);
+
+    await Promise.all(
+      pagers.map((pager) => pager.continueUntil((items) => coversRuns(items, wantedRunIds, notBefore))),
+    );
+
+    return pagers.flatMap((pager) => pager.items);
+  }
+
   private async loadArtifacts(
     services: readonly string[],
     runs: readonly WorkflowRun[],
   ): Promise<Artifact[]> {
-    const wantedRunIds = new Set(runs.filter((run) => run.conclusion === 'success').map((run) => run.id));
-    const notBefore = runs.reduce<Date | undefined>(
-      (oldest, run) => (!oldest || run.createdAt < oldest ? run.createdAt : oldest),
-      undefined,
-    );
+    const { wantedRunIds, notBefore } = artifactWindow(runs);
     const maxPages = Math.ceil(Math.max(runs.length, 1) / 100) + 1;
 
     const perService = await Promise.all(
@@ -193,6 +209,17 @@ export class CiLoader {
 
     return perService.flat();
   }
+}
+
+/** The runs whose artifacts are wanted, and the date before which no artifact can belong to them. */
+function artifactWindow(runs: readonly WorkflowRun[]): { wantedRunIds: Set<number>; notBefore?: Date } {
+  const wantedRunIds = new Set(runs.filter((run) => run.conclusion === 'success').map((run) => run.id));
+  const notBefore = runs.reduce<Date | undefined>(
+    (oldest, run) => (!oldest || run.createdAt < oldest ? run.createdAt : oldest),
+    undefined,
+  );
+
+  return { wantedRunIds, notBefore };
 }
 
 function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string>): WorkflowRun[] {

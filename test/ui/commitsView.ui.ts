@@ -27,6 +27,14 @@ import {
   SCRATCH_OWNER,
   SCRATCH_REPOSITORY,
 } from '../integration/scratchRepository';
+import { readActivationMs } from './activationTime';
+import {
+  confirmPublish,
+  notification,
+  openPublishFromContextMenu,
+  pickServices,
+  STEP_TIMEOUT_MS,
+} from './publishFlow';
 import {
   openViewContainer,
   sideBar,
@@ -40,6 +48,10 @@ const OVERALL_TIMEOUT_MS = 4 * 60_000;
 const ROWS_TIMEOUT_MS = 30_000;
 const SCREENSHOT_NAME = 'commits-view';
 const PUBLISHED_SCREENSHOT = path.join(projectRoot, 'media', 'screenshot-commits.png');
+const PUBLISH_SCREENSHOT = path.join(projectRoot, 'media', 'screenshot-publish.png');
+const MEASUREMENTS = path.join(testResultsDirectory, 'ui-measurements.json');
+/** Index 2 from the newest commit: its CI run passed and its artifacts are fresh (test/server/scenarioRules.ts). */
+const PUBLISHABLE_SUBJECT = MAIN_SUBJECTS[MAIN_SUBJECTS.length - 3];
 
 const started = Date.now();
 
@@ -125,6 +137,38 @@ async function main(): Promise<void> {
       await page.screenshot({ path: PUBLISHED_SCREENSHOT });
       step(`updated ${path.relative(projectRoot, PUBLISHED_SCREENSHOT)}`);
     }
+
+    const activationMs = readActivationMs(codeServer);
+    assert.ok(activationMs !== undefined, 'the extension logged its activation time');
+    fs.mkdirSync(testResultsDirectory, { recursive: true });
+    fs.writeFileSync(MEASUREMENTS, JSON.stringify({ activationMs, at: new Date().toISOString() }, null, 2));
+    step(`activation took ${activationMs} ms (${path.relative(projectRoot, MEASUREMENTS)})`);
+
+    step('publishing the api image of a passed commit through the context menu');
+    await sideBar(page).getByText('passed').first().waitFor({ timeout: ROWS_TIMEOUT_MS });
+    await openPublishFromContextMenu(page, PUBLISHABLE_SUBJECT);
+    await pickServices(page, ['api']);
+    const confirmation = await confirmPublish(page);
+    assert.match(confirmation, /Publish the api image of [0-9a-f]{7}\?/);
+    assert.match(confirmation, /push_docker_image\.yml on 'main'/);
+
+    const progress = notification(page, /Publishing api [0-9a-f]{7}/);
+    await progress.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.waitForTimeout(600); // the toast fades in
+    await page.screenshot({ path: path.join(testResultsDirectory, 'publish-progress.png') });
+    if (process.argv.includes('--update-screenshot')) {
+      await page.screenshot({ path: PUBLISH_SCREENSHOT });
+      step(`updated ${path.relative(projectRoot, PUBLISH_SCREENSHOT)}`);
+    }
+
+    await notification(page, /Published .*widgets-api:[0-9a-f]{40}/).waitFor({ timeout: 60_000 });
+    const dispatches = (await (await fetch(`${github.server.url}/_control/dispatches`)).json()) as {
+      dispatches: Array<{ ref: string; inputs: Record<string, string> }>;
+    };
+    assert.equal(dispatches.dispatches.length, 1, 'exactly one dispatch was sent');
+    assert.equal(dispatches.dispatches[0].inputs.image, 'api');
+    assert.equal(dispatches.dispatches[0].ref, 'main');
+    step('the publish was dispatched once and followed to success');
 
     passed = true;
   } finally {
