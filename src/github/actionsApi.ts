@@ -30,9 +30,12 @@ export interface ArtifactQuery {
   readonly maxPages: number;
 }
 
-/** Pages a list of this many commits' runs or artifacts is expected to span. */
+/**
+ * Pages a list of this many commits' runs or artifacts is expected to span, with a little room for
+ * extra runs (pull requests, re-dispatches) so a full list rarely needs a second round trip.
+ */
 export function expectedPages(count: number): number {
-  return Math.max(1, Math.ceil(count / PAGE_SIZE));
+  return Math.max(1, Math.ceil((count * 1.05 + 5) / PAGE_SIZE));
 }
 
 export function coversShas(runs: readonly WorkflowRun[], wanted: ReadonlySet<string>): boolean {
@@ -62,7 +65,7 @@ export class ActionsApi {
   ) {}
 
   async listWorkflows(): Promise<Workflow[]> {
-    const workflows = await this.client.paginate(this.client.rest.actions.listRepoWorkflows, {
+    const workflows = await this.client.paginate('GET /repos/{owner}/{repo}/actions/workflows', {
       ...this.repository,
       per_page: PAGE_SIZE,
     });
@@ -118,11 +121,14 @@ export class ActionsApi {
 
   /** Names of the artifacts one run uploaded. */
   async listRunArtifactNames(runId: number): Promise<string[]> {
-    const artifacts = await this.client.paginate(this.client.rest.actions.listWorkflowRunArtifacts, {
-      ...this.repository,
-      run_id: runId,
-      per_page: PAGE_SIZE,
-    });
+    const artifacts = await this.client.paginate(
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+      {
+        ...this.repository,
+        run_id: runId,
+        per_page: PAGE_SIZE,
+      },
+    );
 
     return artifacts.map((artifact) => artifact.name);
   }
@@ -130,7 +136,7 @@ export class ActionsApi {
   /** The text of a file at a ref, or undefined when the file or ref does not exist. */
   async readFile(path: string, ref?: string): Promise<string | undefined> {
     try {
-      const response = await this.client.rest.repos.getContent({
+      const response = await this.client.request('GET /repos/{owner}/{repo}/contents/{path}', {
         ...this.repository,
         path,
         ...(ref ? { ref } : {}),
