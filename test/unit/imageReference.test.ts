@@ -30,7 +30,10 @@ suite('image reference', () => {
     });
 
     test('keeps a registry host written into the template', () => {
-      assert.equal(imageName('registry.example/${owner}/${service}', PARTS), 'registry.example/wordpress/api');
+      assert.equal(
+        imageName('registry.example/${owner}/${service}', PARTS),
+        'registry.example/wordpress/api',
+      );
     });
 
     test('fills every occurrence of a placeholder', () => {

@@ -4,10 +4,11 @@ import { describeMatching, matchServicePackages } from '../../src/domain/service
 
 suite('matching packages to services', () => {
   test('matches <repo>-<service> exactly, whatever the case', () => {
-    const matching = matchServicePackages('Openverse', ['api', 'ingestion_server'], [
-      'openverse-ingestion_server',
-      'openverse-api',
-    ]);
+    const matching = matchServicePackages(
+      'Openverse',
+      ['api', 'ingestion_server'],
+      ['openverse-ingestion_server', 'openverse-api'],
+    );
 
     assert.deepEqual(matching.matched, [
       { service: 'api', packageName: 'openverse-api', rule: 'repo-service' },
@@ -18,11 +19,11 @@ suite('matching packages to services', () => {
   });
 
   test('falls back to the bare service name, then to a name ending in -<service> or /<service>', () => {
-    const matching = matchServicePackages('widgets', ['api', 'web', 'worker'], [
-      'tools/worker',
-      'api',
-      'acme-web',
-    ]);
+    const matching = matchServicePackages(
+      'widgets',
+      ['api', 'web', 'worker'],
+      ['tools/worker', 'api', 'acme-web'],
+    );
 
     assert.deepEqual(matching.matched, [
       { service: 'api', packageName: 'api', rule: 'service' },
