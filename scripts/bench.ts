@@ -94,7 +94,7 @@ async function naiveLoad(github: GitHubClient, commits: readonly Commit[]): Prom
         await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
           owner: 'acme',
           repo: 'widgets',
-          run_id: run.id,
+          run_id: Number(run.id),
         });
       }
     }

@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
 
   const sessions = new GitHubSessions(output.for('auth'));
   const tracker = await RepositoryTracker.create(output.for('git'));
-  const model = new CommitsModel(tracker, sessions, log, output.for('http'));
+  const model = new CommitsModel(tracker, sessions, log, output.for('http'), context.workspaceState);
   const publishes = new PublishRecords(context.workspaceState);
   const tree = new CommitsTreeProvider(model, publishes);
   context.subscriptions.push(sessions, tracker, model, publishes, tree);

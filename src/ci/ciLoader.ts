@@ -37,6 +37,8 @@ export interface CiSnapshot {
   /** Set when CI state could not be shown, e.g. no CI workflow found. */
   readonly problem?: string;
   readonly runs: readonly WorkflowRun[];
+  /** The artifacts of the runs shown: kept to restore the state in a new window. */
+  readonly artifacts: readonly Artifact[];
 }
 
 interface Discovery {
@@ -90,6 +92,7 @@ export class CiLoader {
           services,
           statuses: request.commits.map((commit) => ({ commit })),
           runs: [],
+          artifacts: [],
           problem:
             'No CI workflow found in this repository. Set imagePublisher.ciWorkflow to the workflow file that builds the images (for example ci_cd.yml).',
         };
@@ -122,7 +125,11 @@ export class CiLoader {
       warningDays: this.settings.warningDays,
     });
 
-    return { services, ciWorkflowPath: ciWorkflow, statuses, runs };
+    const shownRunIds = new Set(statuses.map((status) => status.ci?.run?.id));
+    const shownArtifacts = artifacts.filter((artifact) => shownRunIds.has(artifact.runId ?? undefined));
+    const shownRuns = runs.filter((run) => shownRunIds.has(run.id));
+
+    return { services, ciWorkflowPath: ciWorkflow, statuses, runs: shownRuns, artifacts: shownArtifacts };
   }
 
   private discover(): Promise<Discovery> {

@@ -16,7 +16,11 @@ import { describeGitHubFailure } from '../github/errors';
 import { readCommits } from '../git/commitLog';
 import type { Repository } from '../git/gitApi';
 import { stateKey, type RepositoryTracker } from '../git/repositoryTracker';
+import { joinCommitStatuses } from '../domain/commitStatus';
 import type { Log } from '../log/log';
+import { repositoryKey } from '../publish/repositoryKey';
+import { CiStateStore } from './ciStateStore';
+import { Coalescer } from './coalescer';
 import type { CommitsState, ViewState } from './viewState';
 
 interface LoaderEntry {
@@ -32,18 +36,22 @@ export class CommitsModel implements vscode.Disposable {
   /** Commits shown after "Load more"; reset by a branch switch or a settings change. */
   private shownCount: number | undefined;
   private shownFor = '';
-  private inFlight: Promise<void> | undefined;
-  private again = false;
+  private readonly refreshes = new Coalescer(() => this.refreshOnceSafely());
   private loaderEntry: LoaderEntry | undefined;
   private currentConnection: GitHubConnection | undefined;
   private readonly lastStatuses = new Map<string, CommitStatus>();
+
+  private readonly store: CiStateStore;
 
   constructor(
     private readonly tracker: RepositoryTracker,
     private readonly sessions: GitHubSessions,
     private readonly log: Log,
     private readonly networkLog: Log,
-  ) {}
+    storage: vscode.Memento,
+  ) {
+    this.store = new CiStateStore(storage);
+  }
 
   get state(): ViewState {
     return this.current;
@@ -64,20 +72,12 @@ export class CommitsModel implements vscode.Disposable {
       this.shownCount = undefined;
     }
 
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-
-    this.inFlight = this.refreshUntilQuiet().finally(() => (this.inFlight = undefined));
-    return this.inFlight;
+    return this.refreshes.request();
   }
 
   /** Resolves when no refresh is running. */
-  async whenIdle(): Promise<void> {
-    while (this.inFlight) {
-      await this.inFlight;
-    }
+  whenIdle(): Promise<void> {
+    return this.refreshes.whenIdle();
   }
 
   loadMore(): Promise<void> {
@@ -97,15 +97,12 @@ export class CommitsModel implements vscode.Disposable {
     this.changeEmitter.dispose();
   }
 
-  private async refreshUntilQuiet(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.refreshOnce();
-      } catch (error) {
-        this.log.error(`Refresh failed unexpectedly: ${(error as Error).message}`);
-      }
-    } while (this.again);
+  private async refreshOnceSafely(): Promise<void> {
+    try {
+      await this.refreshOnce();
+    } catch (error) {
+      this.log.error(`Refresh failed unexpectedly: ${(error as Error).message}`);
+    }
   }
 
   private async refreshOnce(): Promise<void> {
@@ -146,7 +143,7 @@ export class CommitsModel implements vscode.Disposable {
     const count = this.shownCount ?? settings.maxCommits;
     const page = await readCommits(repository, count);
     if (!isCurrent()) {
-      this.again = true;
+      this.refreshes.again();
       return;
     }
 
@@ -180,7 +177,7 @@ export class CommitsModel implements vscode.Disposable {
     const github = choice.repository;
     const session = await this.sessions.getSilently(github.server.authProvider);
     if (!isCurrent()) {
-      this.again = true;
+      this.refreshes.again();
       return;
     }
 
@@ -190,12 +187,14 @@ export class CommitsModel implements vscode.Disposable {
       return;
     }
 
+    const restored = this.restore(github, page.commits, settings);
     this.paint({
       ...base,
       github,
       account: session.account.label,
-      commits: this.withLastKnown(page.commits),
-      services: this.servicesShown(),
+      commits: restored?.statuses ?? this.withLastKnown(page.commits),
+      services: restored?.services ?? this.servicesShown(),
+      restoredAt: restored?.savedAt,
       stale: true,
     });
 
@@ -218,7 +217,7 @@ export class CommitsModel implements vscode.Disposable {
       snapshot = await loader.load({ branch: repository.state.HEAD?.name, commits, now: new Date() });
     } catch (error) {
       if (!isCurrent()) {
-        this.again = true;
+        this.refreshes.again();
         return;
       }
 
@@ -242,7 +241,7 @@ export class CommitsModel implements vscode.Disposable {
     }
 
     if (!isCurrent()) {
-      this.again = true;
+      this.refreshes.again();
       return;
     }
 
@@ -251,6 +250,13 @@ export class CommitsModel implements vscode.Disposable {
         this.lastStatuses.set(status.commit.sha, status);
       }
     }
+
+    this.store.save(repositoryKey(github), {
+      savedAt: new Date(),
+      services: snapshot.services,
+      runs: snapshot.runs,
+      artifacts: snapshot.artifacts,
+    });
 
     this.paint({
       ...base,
@@ -294,6 +300,40 @@ export class CommitsModel implements vscode.Disposable {
     }
 
     return this.currentConnection;
+  }
+
+  /**
+   * In a new window, before any network answer: the CI state last loaded for this repository,
+   * joined again with today's date. Only when nothing fresher is in memory.
+   */
+  private restore(
+    github: GitHubRepository,
+    commits: readonly Commit[],
+    settings: Settings,
+  ): { statuses: CommitStatus[]; services: readonly string[]; savedAt: Date } | undefined {
+    if (commits.some((commit) => this.lastStatuses.has(commit.sha))) {
+      return undefined;
+    }
+
+    const stored = this.store.load(repositoryKey(github));
+    if (!stored) {
+      return undefined;
+    }
+
+    const statuses = joinCommitStatuses(commits, stored.runs, stored.artifacts, {
+      services: stored.services,
+      now: new Date(),
+      warningDays: settings.warningDays,
+    });
+    const known = new Set(stored.runs.map((run) => run.headSha.toLowerCase()));
+
+    return {
+      statuses: statuses.map((status) =>
+        known.has(status.commit.sha.toLowerCase()) ? status : { commit: status.commit },
+      ),
+      services: stored.services,
+      savedAt: stored.savedAt,
+    };
   }
 
   private rateLimitWarning(): string | undefined {

@@ -25,6 +25,8 @@ export interface CommitsState {
   readonly message?: string;
   /** True while the CI columns are from an earlier refresh (the last one failed or is running). */
   readonly stale: boolean;
+  /** Set while the CI columns come from an earlier window's state, saved at this time. */
+  readonly restoredAt?: Date;
 }
 
 /** Context key values for `viewsWelcome` and menus. */

@@ -84,7 +84,12 @@ function messageFor(state: ViewState): string | undefined {
     case 'no-commits':
       return state.message;
     case 'commits':
-      return state.message;
+      return (
+        state.message ??
+        (state.restoredAt
+          ? `Last known CI state from ${state.restoredAt.toLocaleString()}; refreshing…`
+          : undefined)
+      );
     default:
       return undefined;
   }
