@@ -19,13 +19,18 @@ import { PublishRecords } from './publish/publishRecords';
 import { PublishStatusBar } from './publish/publishStatusBar';
 import { resumeFollowing } from './publish/resumeFollowing';
 import { RunFollower } from './publish/runFollower';
+import { registerTagCommands } from './commands/tagCommands';
+import { ReleaseTagsModel } from './tags/releaseTagsModel';
 import { CommitsTreeProvider } from './views/commits/commitsTreeProvider';
+import { TagsTreeProvider } from './views/tags/tagsTreeProvider';
 
 /** What `activate` returns: used by the integration tests to read the tree as VS Code sees it. */
 export interface ImagePublisherApi {
   readonly commitsTree: CommitsTreeProvider;
   readonly model: CommitsModel;
   readonly publishes: PublishRecords;
+  readonly tags: ReleaseTagsModel;
+  readonly tagsTree: TagsTreeProvider;
   /** Replaces the publish flow's questions; only in development and test hosts. */
   usePrompter(prompter: Prompter | undefined): void;
 }
@@ -43,6 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
   const tree = new CommitsTreeProvider(model, publishes);
   context.subscriptions.push(sessions, tracker, model, publishes, tree);
 
+  const tagsModel = new ReleaseTagsModel(model, output.for('tags'), output.for('http'));
+  const tagsTree = new TagsTreeProvider(tagsModel, model);
+  context.subscriptions.push(tagsModel, tagsTree, tree.showRegistryMarks(tagsModel));
+
   const statusBar = new PublishStatusBar();
   const publishLog = output.for('publish');
   const follower = new RunFollower(publishes, statusBar, publishLog);
@@ -58,6 +67,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     registerSelectRepository(tracker),
     registerPublish({ model, records: publishes, follower, prompter: () => prompter, log: publishLog }),
     registerRerunCi(model),
+    ...registerTagCommands(model, tagsModel),
+    publishes.onDidChange((record) => {
+      if (record.phase === 'succeeded' && tagsModel.state.kind === 'loaded') {
+        void tagsModel.refresh();
+      }
+    }),
     resumeFollowing(model, publishes, follower, publishLog),
     startAutoRefresh(model, tree.treeView as vscode.TreeView<unknown>, () => follower.followingAny),
   );
@@ -83,6 +98,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     commitsTree: tree,
     model,
     publishes,
+    tags: tagsModel,
+    tagsTree,
     usePrompter: (replacement) => {
       if (testable) {
         prompter = replacement ?? defaultPrompter;

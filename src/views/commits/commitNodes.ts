@@ -54,10 +54,20 @@ export interface PublishMark {
   readonly phase: 'dispatching' | 'running' | 'succeeded' | 'failed' | 'unfollowed';
 }
 
-export function toTreeItem(node: CommitsNode, publishes: readonly PublishMark[] = []): vscode.TreeItem {
+/** Services whose image of the commit is on the registry, with the other tags on that image. */
+export interface RegistryMark {
+  readonly service: string;
+  readonly otherTags: readonly string[];
+}
+
+export function toTreeItem(
+  node: CommitsNode,
+  publishes: readonly PublishMark[] = [],
+  onRegistry: readonly RegistryMark[] = [],
+): vscode.TreeItem {
   switch (node.type) {
     case 'commit':
-      return commitItem(node.status, publishes);
+      return commitItem(node.status, publishes, onRegistry);
     case 'run':
       return runItem(node);
     case 'artifact':
@@ -102,15 +112,21 @@ function describePublish(mark: PublishMark): string | undefined {
   }
 }
 
-function commitItem(status: CommitStatus, publishes: readonly PublishMark[]): vscode.TreeItem {
+function commitItem(
+  status: CommitStatus,
+  publishes: readonly PublishMark[],
+  onRegistry: readonly RegistryMark[],
+): vscode.TreeItem {
   const item = new vscode.TreeItem(status.commit.subject);
   const state = status.ci?.state ?? NOT_LOADED;
   const hasChildren = status.ci && (status.ci.run || status.ci.artifacts.length > 0);
 
   item.id = `commit:${status.commit.sha}`;
-  item.description = commitDescription(status, publishes);
+  const registryText =
+    onRegistry.length > 0 ? `📦 ${onRegistry.map((mark) => mark.service).join(' ')}` : undefined;
+  item.description = [commitDescription(status, publishes), registryText].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(state.icon, new vscode.ThemeColor(state.color));
-  item.tooltip = commitTooltip(status);
+  item.tooltip = commitTooltip(status, onRegistry);
   item.contextValue = [
     ...commitContextTokens(status),
     ...(publishes.some((mark) => mark.phase === 'running' || mark.phase === 'dispatching')

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import type { CommitStatus } from '../../domain/commitStatus';
 import { RUN_RULE } from '../../domain/commitStatus';
 
-export function commitTooltip(status: CommitStatus): vscode.MarkdownString {
+export function commitTooltip(
+  status: CommitStatus,
+  onRegistry: readonly { service: string; otherTags: readonly string[] }[] = [],
+): vscode.MarkdownString {
   const tooltip = untrustedMarkdown();
   const { commit, ci } = status;
 
@@ -39,6 +42,11 @@ export function commitTooltip(status: CommitStatus): vscode.MarkdownString {
 
   for (const artifact of ci.artifacts) {
     line(tooltip, artifact.service, artifact.summary);
+  }
+
+  for (const mark of onRegistry) {
+    const also = mark.otherTags.length > 0 ? ` (also ${mark.otherTags.join(', ')})` : '';
+    line(tooltip, 'Published', `${mark.service}${also}`);
   }
 
   return tooltip;

@@ -5,7 +5,8 @@ import type { CommitsModel } from '../../commits/commitsModel';
 import type { PublishRecords } from '../../publish/publishRecords';
 import { repositoryKey } from '../../publish/repositoryKey';
 import { contextKeyFor, type ViewState } from '../../commits/viewState';
-import { commitChildren, toTreeItem, type CommitsNode } from './commitNodes';
+import type { ReleaseTagsModel } from '../../tags/releaseTagsModel';
+import { commitChildren, toTreeItem, type CommitsNode, type RegistryMark } from './commitNodes';
 
 export const COMMITS_VIEW_ID = 'imagePublisher.commits';
 
@@ -15,6 +16,7 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
 
   private readonly view: vscode.TreeView<CommitsNode>;
   private readonly subscription: vscode.Disposable;
+  private tags: ReleaseTagsModel | undefined;
 
   constructor(
     private readonly model: CommitsModel,
@@ -42,7 +44,7 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
         ? this.publishes.latest(repositoryKey(state.github), node.status.commit.sha)
         : [];
 
-    return toTreeItem(node, marks);
+    return toTreeItem(node, marks, node.type === 'commit' ? this.registryMarks(node.status.commit.sha) : []);
   }
 
   getChildren(node?: CommitsNode): CommitsNode[] {
@@ -61,6 +63,24 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<CommitsNode>
     }
 
     return rows;
+  }
+
+  /** Connects the registry's tags, once a tags feature loaded them: commit rows then show them. */
+  showRegistryMarks(tags: ReleaseTagsModel): vscode.Disposable {
+    this.tags = tags;
+    return tags.onDidChange(() => this.changeEmitter.fire(undefined));
+  }
+
+  private registryMarks(sha: string): RegistryMark[] {
+    const marks: RegistryMark[] = [];
+
+    for (const [service, publication] of this.tags?.publications(sha) ?? []) {
+      if (publication.published) {
+        marks.push({ service, otherTags: publication.otherTags });
+      }
+    }
+
+    return marks;
   }
 
   dispose(): void {

@@ -7,7 +7,15 @@ import * as assert from 'node:assert/strict';
 
 import * as vscode from 'vscode';
 
-import { extensionApi, refreshAndWait, rows, viewMessage, waitFor, type Row } from './support/extension';
+import {
+  extensionApi,
+  plain,
+  refreshAndWait,
+  rows,
+  viewMessage,
+  waitFor,
+  type Row,
+} from './support/extension';
 import { scratchRepository, type TestRepository } from './support/git';
 import { clearFaults, injectFault, requestLog, clearRequestLog } from './support/faults';
 import { serverUrl } from './support/testServer';
@@ -20,11 +28,6 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 
 async function commitRows(): Promise<Row[]> {
   return (await rows()).filter((row) => row.node.type === 'commit');
-}
-
-/** A tooltip's text with markdown escapes removed. */
-function plain(markdown: string): string {
-  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!<>|~:])/g, '$1').replace(/&nbsp;/g, ' ');
 }
 
 suite('Commits view', function () {

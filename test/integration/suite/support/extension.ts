@@ -98,3 +98,8 @@ export async function refreshAndWait(): Promise<void> {
   await vscode.commands.executeCommand('imagePublisher.refresh');
   await (await extensionApi()).model.whenIdle();
 }
+
+/** A tooltip's text with markdown escapes and non-breaking spaces removed. */
+export function plain(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!<>|~:])/g, '$1').replace(/&nbsp;/g, ' ');
+}

@@ -1,0 +1,199 @@
+/**
+ * The release tags the registry holds for each service of the shown repository, loaded when a
+ * tags feature is first used (the Release Tags view, Inspect Release Tags) and again after a
+ * publish succeeds. Reading the packages API needs `read:packages`; without it the public tags
+ * come from the registry and the view offers to grant the scope.
+ */
+import * as vscode from 'vscode';
+
+import { SCOPES } from '../auth/githubSessions';
+import type { CommitsModel } from '../commits/commitsModel';
+import { readSettings } from '../config/settings';
+import { publicationOf, type CommitPublication } from '../domain/imageVersions';
+import { createGitHubClient } from '../github/client';
+import { ConditionalCache } from '../github/conditionalCache';
+import type { GitHubConnection } from '../github/connection';
+import { PACKAGES_SCOPE } from '../github/packageFailures';
+import { PackagesApi } from '../github/packagesApi';
+import type { Log } from '../log/log';
+import { RegistryClient } from '../registry/registryClient';
+import { loadServiceImages, type ServiceImagesResult } from './serviceImages';
+
+export type TagsState =
+  | { readonly kind: 'not-loaded' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'unavailable'; readonly message: string }
+  | {
+      readonly kind: 'loaded';
+      readonly result: ServiceImagesResult;
+      readonly loadedAt: Date;
+      readonly connectionKey: string;
+    };
+
+export const PACKAGES_SCOPES = [...SCOPES, PACKAGES_SCOPE];
+
+const WHY_PACKAGES =
+  'Image Publisher reads your repository’s container packages (scope read:packages) to list the tags and digests already on the registry, including private images. It never writes packages.';
+
+export class ReleaseTagsModel implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TagsState>();
+  readonly onDidChange = this.changeEmitter.event;
+  private current: TagsState = { kind: 'not-loaded' };
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly commits: CommitsModel,
+    private readonly log: Log,
+    private readonly networkLog: Log,
+  ) {}
+
+  get state(): TagsState {
+    return this.current;
+  }
+
+  /** Loads once, on first use; later calls reuse what is loaded for the same connection. */
+  async ensureLoaded(): Promise<void> {
+    const connection = this.commits.connection;
+    if (this.current.kind === 'loaded' && connection && this.current.connectionKey === connection.key) {
+      return;
+    }
+
+    await this.refresh();
+  }
+
+  refresh(): Promise<void> {
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** What the registry holds for a commit, per service; empty until tags are loaded. */
+  publications(sha: string): Map<string, CommitPublication> {
+    const result = new Map<string, CommitPublication>();
+
+    if (this.current.kind === 'loaded') {
+      for (const image of this.current.result.images) {
+        result.set(image.service, publicationOf(sha, image.versions));
+      }
+    }
+
+    return result;
+  }
+
+  /** Asks the user for `read:packages`, saying why, then reloads. */
+  async grantScope(): Promise<void> {
+    const connection = this.commits.connection;
+    if (!connection) {
+      void vscode.window.showInformationMessage('Open a GitHub repository and sign in first.');
+      return;
+    }
+
+    try {
+      await vscode.authentication.getSession(connection.repository.server.authProvider, PACKAGES_SCOPES, {
+        createIfNone: { detail: WHY_PACKAGES },
+      });
+    } catch (error) {
+      this.log.warn(`[tags] read:packages was not granted: ${(error as Error).message}`);
+      return;
+    }
+
+    await this.refresh();
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  private async load(): Promise<void> {
+    const connection = this.commits.connection;
+    const state = this.commits.state;
+
+    if (!connection || state.kind !== 'commits') {
+      this.set({
+        kind: 'unavailable',
+        message: 'Open a GitHub repository and sign in to see its release tags.',
+      });
+      return;
+    }
+
+    if (state.services.length === 0) {
+      this.set({
+        kind: 'unavailable',
+        message: 'No services are known yet. Set imagePublisher.services, or refresh the Commits view.',
+      });
+      return;
+    }
+
+    this.set({ kind: 'loading' });
+
+    const settings = readSettings(vscode.Uri.file(state.repositoryRoot));
+    const packages = await this.packagesApi(connection);
+    const result = await loadServiceImages({
+      repository: connection.repository,
+      services: state.services,
+      imageTemplate: settings.imageName,
+      commits: state.commits.map((status) => ({ sha: status.commit.sha, subject: status.commit.subject })),
+      packages,
+      registry: new RegistryClient({
+        registryHost: connection.repository.server.registryHost,
+        log: this.networkLog,
+      }),
+      failureContext: {
+        repositoryLabel: connection.label,
+        apiHost: connection.apiHost,
+        account: connection.account,
+        owner: connection.repository.owner,
+      },
+      log: this.log,
+    });
+
+    for (const image of result.images) {
+      this.log.info(
+        `[tags] ${image.service}: ${image.image} from the ${image.source === 'packages' ? 'packages API' : 'registry'}, ${image.versions.length} versions${image.problem ? ` (${image.problem})` : ''}.`,
+      );
+    }
+
+    this.set({ kind: 'loaded', result, loadedAt: new Date(), connectionKey: connection.key });
+  }
+
+  /** A packages client on a session that has `read:packages`, if the user granted it. */
+  private async packagesApi(connection: GitHubConnection): Promise<PackagesApi | undefined> {
+    const session = await vscode.authentication
+      .getSession(connection.repository.server.authProvider, PACKAGES_SCOPES, { silent: true })
+      .then(
+        (found) => found,
+        () => undefined,
+      );
+    if (!session) {
+      this.log.info('[tags] No session with read:packages; public tags come from the registry.');
+      return undefined;
+    }
+
+    const client = createGitHubClient({
+      apiBaseUrl: connection.repository.server.apiBaseUrl,
+      token: session.accessToken,
+      log: this.networkLog,
+      userAgent: 'image-publisher-vscode',
+      cache: new ConditionalCache(),
+      rateLimit: connection.rateLimit,
+    });
+
+    return new PackagesApi(
+      client,
+      { owner: connection.repository.owner, repo: connection.repository.repo },
+      {
+        log: this.log,
+        failureContext: {
+          repositoryLabel: connection.label,
+          apiHost: connection.apiHost,
+          account: connection.account,
+          owner: connection.repository.owner,
+        },
+      },
+    );
+  }
+
+  private set(state: TagsState): void {
+    this.current = state;
+    this.changeEmitter.fire(state);
+  }
+}
