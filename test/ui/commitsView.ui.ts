@@ -36,6 +36,8 @@ import {
   STEP_TIMEOUT_MS,
 } from './publishFlow';
 import {
+  showReleaseTags,
+  tagsRow,
   openViewContainer,
   sideBar,
   signInIfAsked,
@@ -49,6 +51,7 @@ const ROWS_TIMEOUT_MS = 30_000;
 const SCREENSHOT_NAME = 'commits-view';
 const PUBLISHED_SCREENSHOT = path.join(projectRoot, 'media', 'screenshot-commits.png');
 const PUBLISH_SCREENSHOT = path.join(projectRoot, 'media', 'screenshot-publish.png');
+const TAGS_SCREENSHOT = path.join(projectRoot, 'media', 'screenshot-tags.png');
 const MEASUREMENTS = path.join(testResultsDirectory, 'ui-measurements.json');
 /** Index 2 from the newest commit: its CI run passed and its artifacts are fresh (test/server/scenarioRules.ts). */
 const PUBLISHABLE_SUBJECT = MAIN_SUBJECTS[MAIN_SUBJECTS.length - 3];
@@ -169,6 +172,19 @@ async function main(): Promise<void> {
     assert.equal(dispatches.dispatches[0].inputs.image, 'api');
     assert.equal(dispatches.dispatches[0].ref, 'main');
     step('the publish was dispatched once and followed to success');
+
+    step('opening the Release Tags view');
+    await showReleaseTags(page);
+    await tagsRow(page, 'v2.4.2').first().waitFor({ timeout: ROWS_TIMEOUT_MS });
+    await tagsRow(page, 'v2.4.2').last().click();
+    await tagsRow(page, 'v2.4.1').last().waitFor({ timeout: ROWS_TIMEOUT_MS });
+    step('the Release Tags view lists the releases');
+    if (process.argv.includes('--update-screenshot')) {
+      await page.mouse.move(900, 600);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: TAGS_SCREENSHOT });
+      step(`updated ${path.relative(projectRoot, TAGS_SCREENSHOT)}`);
+    }
 
     passed = true;
   } finally {

@@ -17,8 +17,21 @@ export function sideBar(page: Page): Locator {
   return page.locator('.part.sidebar');
 }
 
+/** A view's section of the side bar, by its title. */
+export function viewPane(page: Page, title: string): Locator {
+  return sideBar(page)
+    .locator('.pane')
+    .filter({ has: page.locator('.pane-header', { hasText: title }) });
+}
+
+/** A row of the Commits view. */
 export function treeRow(page: Page, text: string): Locator {
-  return sideBar(page).locator('.monaco-list-row').filter({ hasText: text });
+  return viewPane(page, 'Commits').locator('.monaco-list-row').filter({ hasText: text });
+}
+
+/** A row of the Release Tags view. */
+export function tagsRow(page: Page, text: string): Locator {
+  return viewPane(page, 'Release Tags').locator('.monaco-list-row').filter({ hasText: text });
 }
 
 /** Clicks the welcome view's "Sign in to GitHub" button if the view shows it instead of `expected`. */
@@ -50,4 +63,14 @@ export async function widenSideBar(page: Page, pixels: number): Promise<void> {
   // Off the sash, and long enough for its highlight to fade.
   await page.mouse.move(edge.x + pixels + 200, box.y + box.height - 10);
   await page.waitForTimeout(500);
+}
+
+/** Expands the Release Tags section of the Image Publisher container if it is collapsed. */
+export async function showReleaseTags(page: Page): Promise<void> {
+  const header = sideBar(page).locator('.pane-header').filter({ hasText: 'Release Tags' });
+  await header.waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+
+  if ((await header.getAttribute('aria-expanded')) !== 'true') {
+    await header.click();
+  }
 }

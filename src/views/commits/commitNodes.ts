@@ -123,7 +123,7 @@ function commitItem(
 
   item.id = `commit:${status.commit.sha}`;
   const registryText =
-    onRegistry.length > 0 ? `📦 ${onRegistry.map((mark) => mark.service).join(' ')}` : undefined;
+    onRegistry.length > 0 ? `on registry: ${onRegistry.map((mark) => mark.service).join(', ')}` : undefined;
   item.description = [commitDescription(status, publishes), registryText].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(state.icon, new vscode.ThemeColor(state.color));
   item.tooltip = commitTooltip(status, onRegistry);

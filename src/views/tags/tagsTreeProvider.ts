@@ -25,6 +25,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
           void this.tags.ensureLoaded();
         }
       }),
+      // A sign-in, a repository switch or the first CI answer can make the tags loadable.
+      commits.onDidChange((state) => {
+        if (this.view.visible && state.kind === 'commits' && !state.stale) {
+          void this.tags.ensureLoaded();
+        }
+      }),
     ];
 
     if (this.view.visible) {

@@ -131,11 +131,15 @@ suite('Release tags', function () {
   });
 
   test('commit rows show which services are on the registry once tags are loaded', async () => {
-    const shown = await waitFor(commitRows, (list) => list[9].description.includes('📦'), 'published marks');
+    const shown = await waitFor(
+      commitRows,
+      (list) => list[9].description.includes('on registry:'),
+      'published marks',
+    );
 
-    assert.match(shown[9].description, /📦 api ingestion_server$/);
+    assert.match(shown[9].description, / · on registry: api, ingestion_server$/);
     assert.match(plain(shown[9].tooltip), /Published: api \(also v2\.4\.2, latest\)/);
-    assert.doesNotMatch(shown[3].description, /📦/);
+    assert.doesNotMatch(shown[3].description, /on registry/);
   });
 
   test('without read:packages: the view says why and offers the grant, and public tags come from the registry', async () => {
