@@ -82,7 +82,16 @@ async function main(): Promise<void> {
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    process.once('SIGHUP', resolve);
     setTimeout(resolve, MAX_LIFETIME_MS).unref();
+
+    // `npm run demo` ended by a signal to npm alone leaves this process behind: stop with it.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) {
+        resolve();
+      }
+    }, 1000).unref();
   });
 
   try {

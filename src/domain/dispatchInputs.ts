@@ -17,17 +17,21 @@ export function buildDispatchInputs(
   values: Readonly<Record<string, string | undefined>>,
 ): InputsCheck {
   const problems: string[] = [];
-  const inputs: DispatchInputs = {};
+  const accepted = new Map<string, string>();
   const byName = new Map(declared.map((input) => [input.name, input]));
+  const given = (name: string): string | undefined => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
 
   for (const name of Object.keys(values)) {
-    if (!byName.has(name) && values[name] !== undefined) {
+    if (!byName.has(name) && given(name) !== undefined) {
       problems.push(`the workflow does not declare an input named '${name}'`);
     }
   }
 
   for (const input of declared) {
-    const value = values[input.name];
+    const value = given(input.name);
 
     if (value === undefined || value === '') {
       if (input.required && input.default === undefined) {
@@ -42,10 +46,11 @@ export function buildDispatchInputs(
       continue;
     }
 
-    inputs[input.name] = value;
+    accepted.set(input.name, value);
   }
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
+  // fromEntries defines own properties, so a name like `__proto__` stays a plain key.
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs: Object.fromEntries(accepted) };
 }
 
 export function checkValue(input: WorkflowInput, value: string): string | undefined {

@@ -106,7 +106,7 @@ export function checkArtifact(facts: ArtifactFacts): PreflightProblem | undefine
   if (artifact.kind === 'expired') {
     return {
       code: 'artifact-expired',
-      message: `The '${facts.service}' artifact of ${short} has ${artifact.summary}. Re-run the commit's CI run to upload a fresh one.`,
+      message: `The '${facts.service}' artifact of ${short} ${artifact.summary}. Re-run the commit's CI run to upload a fresh one.`,
       remedy: 'rerun-ci',
     };
   }

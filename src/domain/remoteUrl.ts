@@ -16,7 +16,7 @@ export interface RemoteLocation {
 export type RemoteParse =
   { readonly ok: true; readonly location: RemoteLocation } | { readonly ok: false; readonly reason: string };
 
-const SCP_LIKE = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/;
+const SCP_LIKE = /^(?:[^@/\s]*@)?([^@:/\s]+):(?!\/\/)(.+)$/;
 const GITHUB_ALIASES = new Set(['www.github.com', 'ssh.github.com']);
 
 export function parseRemoteUrl(rawUrl: string): RemoteParse {
@@ -133,8 +133,9 @@ function splitOwnerAndRepo(path: string): { owner: string; repo: string } | unde
   }
 
   const [owner, repo] = segments;
-  const valid = /^[A-Za-z0-9_.-]+$/;
-  if (!valid.test(owner) || !valid.test(repo) || repo === '.' || repo === '..') {
+  const validOwner = /^[A-Za-z0-9_-]+$/;
+  const validRepo = /^[A-Za-z0-9_.-]+$/;
+  if (!validOwner.test(owner) || !validRepo.test(repo) || repo === '.' || repo === '..') {
     return undefined;
   }
 

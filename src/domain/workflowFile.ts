@@ -3,7 +3,7 @@
  * its triggers and the declared `workflow_dispatch` inputs. Any text gives a result or a refusal
  * with a reason; nothing here throws.
  */
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 
 export type InputType = 'string' | 'choice' | 'boolean' | 'number' | 'environment';
 
@@ -30,10 +30,31 @@ export type WorkflowParse =
 
 const INPUT_TYPES: readonly InputType[] = ['string', 'choice', 'boolean', 'number', 'environment'];
 
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The YAML parser is loaded on the first workflow file, not at activation: it is the largest part
+ * of the extension (the production build ships it as its own dist/yaml.js).
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 export function parseWorkflowFile(text: string): WorkflowParse {
+  try {
+    return readWorkflow(text);
+  } catch (error) {
+    // Self-referencing anchors and other pathological documents end here, as a refusal.
+    return { ok: false, reason: `the workflow file cannot be read: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+function readWorkflow(text: string): WorkflowParse {
   let document: unknown;
   try {
-    const parsed = parseDocument(text, { uniqueKeys: false });
+    const parsed = yaml().parseDocument(text, { uniqueKeys: false });
     if (parsed.errors.length > 0) {
       return {
         ok: false,

@@ -86,7 +86,9 @@ install_code_server() {
   if [ "${installed_version}" != "${CODE_SERVER_VERSION}" ]; then
     log "npm install code-server@${CODE_SERVER_VERSION} into ${code_server_prefix} (about 2.5 minutes)"
     mkdir -p "${code_server_prefix}"
-    PATH="${node24_home}/bin:${PATH}" npm_config_nodedir="${node24_home}" \
+    # code-server's postinstall reads the Node version from npm_config_user_agent; an outer
+    # `npm run` on Node 20 would have set it, so it is dropped for this Node 24 install.
+    env -u npm_config_user_agent PATH="${node24_home}/bin:${PATH}" npm_config_nodedir="${node24_home}" \
       npm install --prefix "${code_server_prefix}" --save-exact --no-audit --no-fund --loglevel=error \
       "code-server@${CODE_SERVER_VERSION}"
   fi

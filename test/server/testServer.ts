@@ -15,6 +15,7 @@ import type { RequestLogEntry } from './http/requestLog';
 import { answerRegistryRequest, isRegistryPath } from './registry/registryRequests';
 import type { Scenario } from './scenario';
 import { ServerState } from './serverState';
+import { answerWebPage, isWebPagePath } from './webPages';
 
 export interface TestServerOptions {
   scenario: Scenario;
@@ -104,6 +105,15 @@ async function handleRequest(
     const answer = answerControlRequest(state, method, url.pathname, bodyText);
 
     sendJson(response, answer.status, answer.body);
+
+    return;
+  }
+
+  if (method === 'GET' && isWebPagePath(url.pathname)) {
+    const page = answerWebPage(state, url.pathname);
+
+    response.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(page.html);
 
     return;
   }

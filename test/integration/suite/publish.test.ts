@@ -131,7 +131,7 @@ suite('Publish', function () {
     assert.equal(prompter.confirmations.length, 0);
     assert.match(
       prompter.notices[0].message,
-      /The 'api' artifact of [0-9a-f]{7} has expired 3 days ago\. Re-run the commit's CI run/,
+      /The 'api' artifact of [0-9a-f]{7} expired 3 days ago\. Re-run the commit's CI run/,
     );
     assert.deepEqual(prompter.notices[0].actions, ['Re-run CI']);
     assert.deepEqual(await dispatches(), []);
