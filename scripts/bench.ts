@@ -161,11 +161,12 @@ async function compare(server: TestServer, shown: number): Promise<Row[]> {
 function bundleRow(): Row {
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { encoding: 'utf8' });
   const bytes = build.status === 0 ? fs.statSync('dist/extension.js').size : NaN;
+  const yamlBytes = build.status === 0 ? fs.statSync('dist/yaml.js').size : NaN;
 
   return {
     what: 'production bundle dist/extension.js',
     target: '< 250 KB',
-    ours: `${(bytes / 1024).toFixed(1)} KB`,
+    ours: `${(bytes / 1024).toFixed(1)} KB (+ dist/yaml.js ${(yamlBytes / 1024).toFixed(1)} KB, loaded on first workflow read)`,
     naive: '—',
     ratio: '—',
   };
