@@ -10,7 +10,18 @@ export function startAutoRefresh(
   view: vscode.TreeView<unknown>,
   isPublishing: () => boolean,
 ): vscode.Disposable {
-  const scheduleFor = () => ({ ...DEFAULT_SCHEDULE, slowMs: readRefreshIntervalMs() });
+  // A low rate-limit budget stretches both cadences four times, until GitHub's window resets.
+  const scheduleFor = () => {
+    const low = model.connection?.rateLimit.isLow ?? false;
+    const factor = low ? 4 : 1;
+    return {
+      ...DEFAULT_SCHEDULE,
+      fastStartMs: DEFAULT_SCHEDULE.fastStartMs * factor,
+      fastMaxMs: DEFAULT_SCHEDULE.fastMaxMs * factor,
+      slowMs: readRefreshIntervalMs() * factor,
+    };
+  };
+  let lowBudget = false;
   const scheduler = new RefreshScheduler(() => model.refresh(), scheduleFor());
 
   scheduler.setVisible(view.visible);
@@ -28,6 +39,12 @@ export function startAutoRefresh(
     model.onDidChange((state) => {
       if (state.kind !== 'commits' || state.stale) {
         return;
+      }
+
+      const low = model.connection?.rateLimit.isLow ?? false;
+      if (low !== lowBudget) {
+        lowBudget = low;
+        scheduler.setOptions(scheduleFor());
       }
 
       const moving = state.commits.some((status) => status.ci && !status.ci.state.settled);

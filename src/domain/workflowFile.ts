@@ -47,7 +47,10 @@ export function parseWorkflowFile(text: string): WorkflowParse {
     return readWorkflow(text);
   } catch (error) {
     // Self-referencing anchors and other pathological documents end here, as a refusal.
-    return { ok: false, reason: `the workflow file cannot be read: ${(error as Error).message.split('\n')[0]}` };
+    return {
+      ok: false,
+      reason: `the workflow file cannot be read: ${(error as Error).message.split('\n')[0]}`,
+    };
   }
 }
 

@@ -54,7 +54,8 @@ export class ReleaseTagsModel implements vscode.Disposable {
   /** Loads once, on first use; later calls reuse what is loaded for the same connection. */
   async ensureLoaded(): Promise<void> {
     const connection = this.commits.connection;
-    const loadedHere = this.current.kind === 'loaded' && connection && this.current.connectionKey === connection.key;
+    const loadedHere =
+      this.current.kind === 'loaded' && connection && this.current.connectionKey === connection.key;
     if (loadedHere || this.loading) {
       return this.loading;
     }
