@@ -153,6 +153,7 @@ export class CommitsModel implements vscode.Disposable {
       repositoryRoot: repository.rootUri.fsPath,
       headLabel,
       branch: head.name,
+      upstream: head.upstream ? `${head.upstream.remote}/${head.upstream.name}` : undefined,
       hasMore: page.hasMore,
     };
 
@@ -207,7 +208,7 @@ export class CommitsModel implements vscode.Disposable {
     session: vscode.AuthenticationSession,
     settings: Settings,
     commits: readonly Commit[],
-    base: Pick<CommitsState, 'kind' | 'repositoryRoot' | 'headLabel' | 'branch' | 'hasMore'>,
+    base: Pick<CommitsState, 'kind' | 'repositoryRoot' | 'headLabel' | 'branch' | 'upstream' | 'hasMore'>,
     isCurrent: () => boolean,
   ): Promise<void> {
     const loader = this.loaderFor(github, session, settings);

@@ -16,6 +16,8 @@ export interface CommitsState {
   /** Branch name, or "detached at abc1234". */
   readonly headLabel: string;
   readonly branch?: string;
+  /** `remote/branch` the branch tracks; undefined when it has no upstream (not pushed). */
+  readonly upstream?: string;
   readonly github?: GitHubRepository;
   readonly account?: string;
   readonly commits: readonly CommitStatus[];

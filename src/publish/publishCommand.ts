@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { commitFor } from '../commands/pickCommit';
 import type { CommitsModel } from '../commits/commitsModel';
 import { readSettings, type Settings } from '../config/settings';
+import { describeAge } from '../domain/age';
 import type { CommitStatus } from '../domain/commitStatus';
 import { buildDispatchInputs, type DispatchInputs } from '../domain/dispatchInputs';
 import { checkArtifact, type PreflightProblem } from '../domain/preflight';
@@ -17,7 +18,13 @@ import { describeGitHubFailure } from '../github/errors';
 import type { Log } from '../log/log';
 import { dispatchAndFindRun } from './dispatcher';
 import type { Prompter, ServiceChoice } from './prompter';
-import { ghCommand, imageFor, resolvePublishTarget, type PublishTarget } from './publishPlan';
+import {
+  ghCommand,
+  imageFor,
+  resolvePublishTarget,
+  type LocalBranch,
+  type PublishTarget,
+} from './publishPlan';
 import type { PublishRecord, PublishRecords } from './publishRecords';
 import { repositoryKey } from './repositoryKey';
 import type { RunFollower } from './runFollower';
@@ -96,7 +103,7 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
   const choices = serviceChoices(status, state.services, flow.records, repository);
 
   if (choices.length === 0) {
-    if (await resolveTarget(flow, connection, settings)) {
+    if (await resolveTarget(flow, connection, settings, { name: state.branch, upstream: state.upstream })) {
       void flow.ask.notify(
         'warning',
         'No services are known for this repository. Set imagePublisher.services.',
@@ -119,7 +126,8 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
     return;
   }
 
-  const target = await resolveTarget(flow, connection, settings);
+  const local = { name: state.branch, upstream: state.upstream };
+  const target = await resolveTarget(flow, connection, settings, local);
   if (!target) {
     return;
   }
@@ -129,7 +137,8 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
     return;
   }
 
-  const answer = await flow.ask.confirm(confirmation(connection, target, status, plans));
+  const running = await runningPublishes(flow, connection, target);
+  const answer = await flow.ask.confirm(confirmation(connection, target, status, plans, running));
   if (answer === 'copy-command') {
     await copyCommands(flow, connection, target, plans);
     return;
@@ -207,9 +216,10 @@ async function resolveTarget(
   flow: Flow,
   connection: GitHubConnection,
   settings: Settings,
+  local: LocalBranch,
 ): Promise<PublishTarget | undefined> {
   try {
-    const resolution = await resolvePublishTarget(connection, settings, flow.log);
+    const resolution = await resolvePublishTarget(connection, settings, flow.log, local);
     if (resolution.ok) {
       return resolution.target;
     }
@@ -278,6 +288,29 @@ async function planDispatches(
   return plans;
 }
 
+/**
+ * Publish runs already queued or running on GitHub, started from here, another window or anyone
+ * else: shown in the confirmation so a second dispatch is a decision, not an accident.
+ */
+async function runningPublishes(
+  flow: Flow,
+  connection: GitHubConnection,
+  target: PublishTarget,
+): Promise<string[]> {
+  try {
+    const runs = await connection.publish.listDispatchRuns(target.workflow.file, target.ref);
+    return runs
+      .filter((run) => run.status !== 'completed')
+      .map(
+        (run) =>
+          `#${run.runNumber} ${run.status?.replace(/_/g, ' ') ?? ''}, started by ${run.actorLogin ?? 'someone'} ${describeAge(run.createdAt, new Date()).replace(/ old$/, ' ago')}: "${run.name}"`,
+      );
+  } catch (error) {
+    flow.log.warn(`Could not list the publish runs in progress: ${(error as Error).message}`);
+    return [];
+  }
+}
+
 function needsAnswer(input: WorkflowInput): boolean {
   return input.required && input.default === undefined;
 }
@@ -287,6 +320,7 @@ function confirmation(
   target: PublishTarget,
   status: CommitStatus,
   plans: readonly PlannedDispatch[],
+  running: readonly string[],
 ) {
   const sha = status.commit.sha;
   const images = plans.map((plan) => `${plan.image}:${sha}  (artifact ${plan.summary})`);
@@ -305,6 +339,11 @@ function confirmation(
       `Pushes:\n${images.join('\n')}`,
       `Workflow: ${target.workflow.file} on '${target.ref}' (${target.refSource}) in ${repository}`,
       `Inputs:\n${inputs.join('\n')}`,
+      ...(running.length > 0
+        ? [
+            `Already running for ${target.workflow.file} (one may be publishing the same image):\n${running.join('\n')}`,
+          ]
+        : []),
       `${count} will be sent.`,
     ].join('\n\n'),
   };

@@ -20,12 +20,30 @@ export type TargetResolution =
   | { readonly ok: true; readonly target: PublishTarget }
   | { readonly ok: false; readonly problem: PreflightProblem };
 
+export interface LocalBranch {
+  readonly name?: string;
+  readonly upstream?: string;
+}
+
 export async function resolvePublishTarget(
   connection: GitHubConnection,
   settings: Settings,
   log: Log,
+  local: LocalBranch = {},
 ): Promise<TargetResolution> {
   const configuredRef = settings.dispatchRef;
+
+  if (configuredRef && configuredRef === local.name && !local.upstream) {
+    return {
+      ok: false,
+      problem: {
+        code: 'no-dispatch-ref',
+        message: `The dispatch ref '${configuredRef}' is your current branch, which has no upstream: GitHub does not have it yet. Push the branch first, or change imagePublisher.dispatchRef.`,
+        remedy: 'open-settings',
+      },
+    };
+  }
+
   const ref = configuredRef || (await connection.publish.defaultBranch());
   const refSource = configuredRef ? 'imagePublisher.dispatchRef' : 'the default branch';
 

@@ -11,6 +11,7 @@ import { repositoryKey } from '../../../src/publish/repositoryKey';
 import { extensionApi, refreshAndWait, rows, waitFor, type Row } from './support/extension';
 import { clearFaults } from './support/faults';
 import { ScriptedPrompter, type Script } from './support/scriptedPrompter';
+import { scratchRepository } from './support/git';
 import { control } from './support/testServer';
 
 interface Dispatch {
@@ -231,5 +232,77 @@ suite('Publish', function () {
     assert.match(second.picks[0][0].refusal ?? '', /already running/);
     assert.equal(second.confirmations.length, 0);
     assert.equal((await dispatches()).length, 1);
+  });
+
+  test('a publish run already in progress (another window, another person) is shown before a second dispatch', async () => {
+    const shown = await waitFor(commitRows, (list) => list[2]?.description.includes('passed'), 'CI state');
+    const head = shown[0].node.type === 'commit' ? shown[0].node.status.commit.sha : '';
+    await control('runs', {
+      sha: head,
+      branch: 'main',
+      workflow: 'push_docker_image.yml',
+      event: 'workflow_dispatch',
+      status: 'in_progress',
+    });
+    const prompter = await usePrompter({ services: ['api'], confirm: 'cancel' });
+
+    await vscode.commands.executeCommand('imagePublisher.publish', shown[2].node);
+
+    assert.match(
+      prompter.confirmations[0]?.detail ?? '',
+      /Already running for push_docker_image\.yml \(one may be publishing the same image\):\n#\d+ in progress, started by /,
+    );
+    assert.deepEqual(await dispatches(), []);
+    await control('reset', {});
+  });
+
+  test('a dispatch ref that is the current branch without an upstream says to push first', async () => {
+    await vscode.workspace
+      .getConfiguration('imagePublisher')
+      .update('dispatchRef', 'main', vscode.ConfigurationTarget.Global);
+    const repository = await scratchRepository();
+    const api = await extensionApi();
+    try {
+      const state = api.model.state;
+      assert.ok(state.kind === 'commits');
+      assert.equal(state.upstream, 'origin/main', 'the scratch main tracks origin/main');
+
+      const prompter = await usePrompter({ services: ['api'], confirm: 'cancel' });
+      await publishRow(2);
+      assert.equal(prompter.confirmations.length, 1, 'a pushed branch as dispatch ref is fine');
+
+      await repository.checkout('feature/login');
+      await waitFor(
+        async () => api.model.state,
+        (next) => next.kind === 'commits' && next.headLabel === 'feature/login' && !next.stale,
+        'the feature branch',
+      );
+      await vscode.workspace
+        .getConfiguration('imagePublisher')
+        .update('dispatchRef', 'feature/login', vscode.ConfigurationTarget.Global);
+      await refreshAndWait();
+      const unpushed = await usePrompter({ services: ['api'], confirm: 'publish' });
+      const rowsNow = await waitFor(
+        commitRows,
+        (list) => list.some((row) => row.description.includes('passed')),
+        'CI state on the feature branch',
+      );
+      const passed = rowsNow.find((row) => row.description.includes('passed'));
+      assert.ok(passed);
+      await vscode.commands.executeCommand('imagePublisher.publish', passed.node);
+
+      assert.equal(unpushed.confirmations.length, 0);
+      assert.match(
+        unpushed.notices.map((notice) => notice.message).join('\n'),
+        /'feature\/login' is your current branch, which has no upstream.*Push the branch first/,
+      );
+      assert.deepEqual(await dispatches(), []);
+    } finally {
+      await vscode.workspace
+        .getConfiguration('imagePublisher')
+        .update('dispatchRef', undefined, vscode.ConfigurationTarget.Global);
+      await repository.checkout('main');
+      await refreshAndWait();
+    }
   });
 });
