@@ -21,7 +21,7 @@ import { loadServiceImages, type ServiceImagesResult } from './serviceImages';
 
 export type TagsState =
   | { readonly kind: 'not-loaded' }
-  | { readonly kind: 'loading' }
+  | { readonly kind: 'loading'; readonly previous?: ServiceImagesResult }
   | { readonly kind: 'unavailable'; readonly message: string }
   | {
       readonly kind: 'loaded';
@@ -72,8 +72,9 @@ export class ReleaseTagsModel implements vscode.Disposable {
   publications(sha: string): Map<string, CommitPublication> {
     const result = new Map<string, CommitPublication>();
 
-    if (this.current.kind === 'loaded') {
-      for (const image of this.current.result.images) {
+    const shown = shownResult(this.current);
+    if (shown) {
+      for (const image of shown.images) {
         result.set(image.service, publicationOf(sha, image.versions));
       }
     }
@@ -125,7 +126,8 @@ export class ReleaseTagsModel implements vscode.Disposable {
       return;
     }
 
-    this.set({ kind: 'loading' });
+    // What was shown stays while the reload runs, so the view does not flicker empty.
+    this.set({ kind: 'loading', previous: shownResult(this.current) });
 
     const settings = readSettings(vscode.Uri.file(state.repositoryRoot));
     const packages = await this.packagesApi(connection);
@@ -198,4 +200,13 @@ export class ReleaseTagsModel implements vscode.Disposable {
     this.current = state;
     this.changeEmitter.fire(state);
   }
+}
+
+/** The result on screen: the loaded one, or the previous one while reloading. */
+export function shownResult(state: TagsState): ServiceImagesResult | undefined {
+  if (state.kind === 'loaded') {
+    return state.result;
+  }
+
+  return state.kind === 'loading' ? state.previous : undefined;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 
 import type { CommitsModel } from '../../commits/commitsModel';
-import type { ReleaseTagsModel, TagsState } from '../../tags/releaseTagsModel';
+import { shownResult, type ReleaseTagsModel, type TagsState } from '../../tags/releaseTagsModel';
 import { serviceChildren, toTagsTreeItem, versionChildren, type TagsNode } from './tagNodes';
 
 export const TAGS_VIEW_ID = 'imagePublisher.tags';
@@ -48,8 +48,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   getChildren(node?: TagsNode): TagsNode[] {
     if (!node) {
-      const state = this.tags.state;
-      return state.kind === 'loaded' ? state.result.images.map((image) => ({ type: 'service', image })) : [];
+      const shown = shownResult(this.tags.state);
+      return shown ? shown.images.map((image) => ({ type: 'service', image })) : [];
     }
 
     switch (node.type) {
@@ -90,7 +90,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 function messageFor(state: TagsState): string | undefined {
   switch (state.kind) {
     case 'loading':
-      return 'Reading the registry…';
+      return state.previous ? undefined : 'Reading the registry…';
     case 'unavailable':
       return state.message;
     case 'loaded':
