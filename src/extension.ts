@@ -90,6 +90,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
     }),
   );
 
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (tracker.availability !== 'restricted') {
+        return;
+      }
+      const reload = 'Reload Window';
+      const answer = await vscode.window.showInformationMessage(
+        'The workspace is trusted now. Reload the window to start Image Publisher.',
+        reload,
+      );
+      if (answer === reload) {
+        await vscode.commands.executeCommand('workbench.action.reloadWindow');
+      }
+    }),
+  );
+
   void model.refresh();
   log.info(`Activated in ${Date.now() - started} ms.`);
 

@@ -106,6 +106,15 @@ export class CommitsModel implements vscode.Disposable {
   }
 
   private async refreshOnce(): Promise<void> {
+    if (this.tracker.availability === 'restricted') {
+      this.paint({
+        kind: 'git-unavailable',
+        message:
+          "This workspace is in Restricted Mode, where VS Code's Git extension does not run, so its commits cannot be read. Trust the workspace (Manage Workspace Trust) to use Image Publisher.",
+      });
+      return;
+    }
+
     if (this.tracker.availability !== 'available') {
       const why = this.tracker.availability === 'disabled' ? 'is disabled (git.enabled)' : 'is not available';
       this.paint({

@@ -57,7 +57,7 @@ export function parseWorkflowFile(text: string): WorkflowParse {
 function readWorkflow(text: string): WorkflowParse {
   let document: unknown;
   try {
-    const parsed = yaml().parseDocument(text, { uniqueKeys: false });
+    const parsed = yaml().parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
     if (parsed.errors.length > 0) {
       return {
         ok: false,

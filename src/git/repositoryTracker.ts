@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../log/log';
 import type { GitApi, GitExtension, Repository } from './gitApi';
 
-export type GitAvailability = 'available' | 'missing' | 'disabled';
+export type GitAvailability = 'available' | 'missing' | 'disabled' | 'restricted';
 
 const CHANGE_DEBOUNCE_MS = 250;
 
@@ -32,11 +32,27 @@ export class RepositoryTracker implements vscode.Disposable {
   static async create(log: Log): Promise<RepositoryTracker> {
     const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!extension) {
-      log.warn('The built-in Git extension (vscode.git) is not installed.');
-      return new RepositoryTracker(undefined, 'missing', log);
+      const restricted = !vscode.workspace.isTrusted;
+      log.warn(
+        restricted
+          ? 'Restricted Mode: the built-in Git extension does not run.'
+          : 'The built-in Git extension (vscode.git) is not installed.',
+      );
+      return new RepositoryTracker(undefined, restricted ? 'restricted' : 'missing', log);
     }
 
-    const exports = extension.isActive ? extension.exports : await extension.activate();
+    let exports: GitExtension;
+    try {
+      exports = extension.isActive ? extension.exports : await extension.activate();
+    } catch (error) {
+      // In Restricted Mode VS Code does not run the git extension (it does not support untrusted workspaces).
+      const restricted = !vscode.workspace.isTrusted;
+      log.warn(
+        `The built-in Git extension could not start${restricted ? ' in Restricted Mode' : ''}: ${(error as Error).message}`,
+      );
+      return new RepositoryTracker(undefined, restricted ? 'restricted' : 'missing', log);
+    }
+
     if (!exports.enabled) {
       log.warn('The built-in Git extension is disabled (git.enabled is false).');
       return new RepositoryTracker(undefined, 'disabled', log);

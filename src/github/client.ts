@@ -10,7 +10,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type { Log } from '../log/log';
 import type { ConditionalCache } from './conditionalCache';
 import type { RateLimitState } from './rateLimit';
-import { createGuardedFetch } from './guardedFetch';
+import { createGuardedFetch, REFUSED_STATUS } from './guardedFetch';
 
 /**
  * Octokit's core with pagination, retries and throttling. Routes are called by name
@@ -57,7 +57,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       warn: (message: string) => options.log.warn(`[octokit] ${message}`),
       error: (message: string) => options.log.error(`[octokit] ${message}`),
     },
-    retry: { retries: 2 },
+    // Octokit's defaults, plus the local refusal of a foreign host: neither is worth repeating.
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, REFUSED_STATUS, 422, 451] },
     throttle: {
       onRateLimit: (
         retryAfter: number,

@@ -35,20 +35,45 @@ interface ErrorShape {
   name?: string;
   message?: string;
   status?: number;
+  request?: { method?: string; url?: string };
   response?: { headers?: Record<string, string | undefined>; data?: unknown };
   cause?: unknown;
 }
 
+/** A GitHub answer that is not what GitHub sends (not JSON, empty, the wrong shape). */
+export class InvalidResponseError extends Error {
+  constructor(readonly what: string) {
+    super(`GitHub's answer to ${what} is not what GitHub sends`);
+    this.name = 'InvalidResponseError';
+  }
+}
+
 export function describeGitHubFailure(error: unknown, context: FailureContext): GitHubFailure {
-  if (error instanceof ForeignHostError) {
-    return { kind: 'refused-host', message: error.message };
+  const shape = (error ?? {}) as ErrorShape;
+  const refused =
+    error instanceof ForeignHostError
+      ? error
+      : shape.cause instanceof ForeignHostError
+        ? shape.cause
+        : undefined;
+  if (refused || shape.response?.headers?.['x-image-publisher-refused'] === 'foreign-host') {
+    return {
+      kind: 'refused-host',
+      message: `${refused?.message ?? messageFrom(shape.response?.data) ?? 'A GitHub answer pointed to another host, and the request was refused.'} Nothing was sent there. Check the remote and github-enterprise.uri if this repeats.`,
+    };
+  }
+
+  if (error instanceof InvalidResponseError) {
+    return {
+      kind: 'invalid-response',
+      message: `${context.apiHost} sent a response that is not valid JSON. Refresh to try again.`,
+    };
   }
 
   if (error instanceof RateLimitPause) {
     return { kind: 'rate-limited', message: `${error.message} The view refreshes after that.` };
   }
 
-  const shape = (error ?? {}) as ErrorShape;
   const status = typeof shape.status === 'number' ? shape.status : undefined;
 
   if (isTimeout(shape)) {
@@ -81,20 +106,19 @@ export function describeGitHubFailure(error: unknown, context: FailureContext): 
     case 429:
       return describeForbidden(status, headers, githubMessage, context);
     case 404:
-      return {
-        kind: 'not-found',
-        status,
-        message: `${context.repositoryLabel} was not found, or ${context.account ? `the account ${context.account}` : 'this account'} cannot see it. Check the remote, or sign in with an account that has access.`,
-      };
+      return describeNotFound(shape, context);
     default:
       break;
   }
 
   if (status !== undefined && status >= 500) {
+    const post = (shape.request?.method ?? 'GET').toUpperCase() !== 'GET';
     return {
       kind: 'server-error',
       status,
-      message: `GitHub answered with an error (${status}) after retries. It is probably temporary: refresh in a minute.`,
+      message: post
+        ? `GitHub answered with an error (${status}). The request was not repeated, so it may or may not have taken effect: check on GitHub before trying again.`
+        : `GitHub answered with an error (${status}) after retries. It is probably temporary: refresh in a minute.`,
     };
   }
 
@@ -110,6 +134,45 @@ export function describeGitHubFailure(error: unknown, context: FailureContext): 
     status,
     message: `A GitHub request failed${status ? ` (${status})` : ''}: ${githubMessage || shape.message || 'unknown error'}. See the Image Publisher log for details.`,
   };
+}
+
+/** A 404 names what was not found: the workflow, the run, or the repository itself. */
+function describeNotFound(shape: ErrorShape, context: FailureContext): GitHubFailure {
+  const path = pathOf(shape.request?.url);
+  const workflow = /\/actions\/workflows\/([^/?]+)/.exec(path);
+  const run = /\/actions\/runs\/(\d+)/.exec(path);
+  const who = context.account ? `the account ${context.account}` : 'this account';
+
+  if (workflow && !/^\d+$/.test(workflow[1])) {
+    const file = decodeURIComponent(workflow[1]);
+    return {
+      kind: 'not-found',
+      status: 404,
+      message: `The workflow ${file} was not found in ${context.repositoryLabel}. Check imagePublisher.ciWorkflow or imagePublisher.publishWorkflow (clear them to detect the workflows).`,
+    };
+  }
+
+  if (run) {
+    return {
+      kind: 'not-found',
+      status: 404,
+      message: `Run ${run[1]} no longer exists in ${context.repositoryLabel} (it may have been deleted). Refresh to see the current runs.`,
+    };
+  }
+
+  return {
+    kind: 'not-found',
+    status: 404,
+    message: `${context.repositoryLabel} was not found, or ${who} cannot see it. Check the remote, or sign in with an account that has access.`,
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url, 'http://placeholder').pathname : '';
+  } catch {
+    return '';
+  }
 }
 
 function describeForbidden(

@@ -36,7 +36,12 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
     const method = (init?.method ?? 'GET').toUpperCase();
 
     for (let redirects = 0; ; redirects++) {
-      assertAllowed(url, options.allowedOrigin);
+      if (!isAllowed(url, options.allowedOrigin)) {
+        const refusal = new ForeignHostError(url);
+        options.log.warn(refusal.message);
+        return refusedResponse(refusal);
+      }
+
       await options.rateLimit?.beforeRequest();
 
       const started = Date.now();
@@ -70,17 +75,26 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
   };
 }
 
-function assertAllowed(url: string, allowedOrigin: string): void {
-  let origin: string;
+function isAllowed(url: string, allowedOrigin: string): boolean {
   try {
-    origin = new URL(url).origin;
+    return new URL(url).origin === new URL(allowedOrigin).origin;
   } catch {
-    throw new ForeignHostError(url);
+    return false;
   }
+}
 
-  if (origin !== new URL(allowedOrigin).origin) {
-    throw new ForeignHostError(url);
-  }
+/** The status of a refused request: final, never retried (the client's `doNotRetry` lists it). */
+export const REFUSED_STATUS = 421;
+
+/**
+ * A refusal answered locally, without any traffic, as an HTTP error Octokit passes through
+ * unretried, marked so the error wording recognises it.
+ */
+function refusedResponse(refusal: ForeignHostError): Response {
+  return new Response(JSON.stringify({ message: refusal.message }), {
+    status: REFUSED_STATUS,
+    headers: { 'content-type': 'application/json', 'x-image-publisher-refused': 'foreign-host' },
+  });
 }
 
 function isRedirect(status: number): boolean {

@@ -109,8 +109,8 @@ function notFoundMessage(packageName: string | null, context: PackagesFailureCon
   const who = context.account ? `the account ${context.account}` : 'this account';
 
   return packageName === null
-    ? `The container packages of ${context.owner} were not found, or ${who} cannot see them.`
-    : `The container package ${packageName} of ${context.owner} was not found, or ${who} cannot see it (it may have been deleted, renamed or made private).`;
+    ? `The container packages of ${context.owner} were not found, or ${who} cannot see them. Check the account, or ask the owner for access.`
+    : `The container package ${packageName} of ${context.owner} was not found, or ${who} cannot see it (it may have been deleted, renamed or made private). Check imagePublisher.imageName, or ask the owner for access.`;
 }
 
 function scopeList(value: string | undefined): string[] {

@@ -5,6 +5,7 @@
  * the last page except within the first parallel batch.
  */
 import type { GitHubClient } from './client';
+import { InvalidResponseError } from './errors';
 
 export const PAGE_SIZE = 100;
 
@@ -61,9 +62,14 @@ export class Pager<T> {
       per_page: PAGE_SIZE,
       page,
     });
-    const data = (response.data ?? {}) as Record<string, unknown>;
-    const raw = data[this.query.itemsKey];
-    const items = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
+    const data = response.data as Record<string, unknown> | string | null | undefined;
+    const raw = typeof data === 'object' && data !== null ? data[this.query.itemsKey] : undefined;
+    if (typeof data !== 'object' || data === null || !Array.isArray(raw)) {
+      // Octokit hands back the text of a body it could not parse: never read that as an empty page.
+      throw new InvalidResponseError(`${this.query.route.replace(/^GET /, '')} (page ${page})`);
+    }
+
+    const items = raw as Record<string, unknown>[];
 
     if (typeof data.total_count === 'number') {
       this.lastPage = Math.max(1, Math.ceil(data.total_count / PAGE_SIZE));

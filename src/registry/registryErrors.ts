@@ -1,5 +1,5 @@
 /** Failures of the anonymous registry read, each with a sentence for the user (never a token). */
-import { ForeignHostError } from '../github/guardedFetch';
+import { ForeignHostError, REFUSED_STATUS } from '../github/guardedFetch';
 
 export type RegistryFailureKind =
   | 'not-found'
@@ -25,6 +25,10 @@ export class RegistryError extends Error {
 
 /** The failure a registry answer means for `repository`, by its status. */
 export function failureForStatus(status: number, host: string, repository: string): RegistryError {
+  if (status === REFUSED_STATUS) {
+    return new RegistryError('refused-host', `Refused to follow the registry to another host than ${host}.`);
+  }
+
   if (status === 404) {
     return new RegistryError(
       'not-found',

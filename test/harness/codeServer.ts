@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   vsixFiles?: readonly string[];
   /** Lets the page run extension tests (`payload` with `extensionTestsPath`) and report through `codeAutomationExit`. */
   smokeTestDriver?: boolean;
+  /** Leaves workspace trust to the settings (`security.workspace.trust.*`); by default it is off. */
+  workspaceTrust?: boolean;
   /** Extra environment variables; code-server hands its environment to the extension host. */
   environment?: Record<string, string>;
   /** Defaults to a free port. */
@@ -72,7 +74,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     '--user-data-dir',
     userDataDirectory,

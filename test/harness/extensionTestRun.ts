@@ -37,6 +37,9 @@ interface TestWorkbench {
   exitCode: Promise<number>;
 }
 
+/** `1`: code-server runs with workspace trust as the user settings say (test/integration/runUntrustedTests.ts). */
+export const WORKSPACE_TRUST_VARIABLE = 'IMAGE_PUBLISHER_TEST_WORKSPACE_TRUST';
+
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const EXIT_TIMED_OUT = 124;
 const EXIT_INTERRUPTED = 130;
@@ -106,6 +109,7 @@ async function openTestWorkbench(launch: LaunchArguments, cleanup: CleanupStack)
     extensionsDirectory: launch.extensionsDirectory,
     vsixFiles,
     smokeTestDriver: true,
+    workspaceTrust: process.env[WORKSPACE_TRUST_VARIABLE] === '1',
     environment: { [TEST_OUTPUT_FILE_VARIABLE]: outputFile },
     log: codeServerOutputPrinter(),
   });

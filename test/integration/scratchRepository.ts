@@ -1,5 +1,6 @@
 // A small real git repository for the tests: `main` with 12 commits dated two days apart up to an hour
-// ago (the spacing the test server's scenario rules assume), and `feature/login` with 3 more after it.
+// ago (the spacing the test server's scenario rules assume), `feature/login` with 3 more after it, and
+// `hostile/subjects` with 4 more whose messages try markdown, HTML and command links on the views.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -30,6 +31,24 @@ export const FEATURE_SUBJECTS = [
   'Add the login form',
   'Validate login credentials',
   'Remember the signed-in user',
+];
+
+export const HOSTILE_BRANCH = 'hostile/subjects';
+
+/** Newest last, as committed; each a whole commit message (the last one with a markdown body). */
+export const HOSTILE_MESSAGES = [
+  '[x](command:workbench.action.quit)',
+  '<img src=x onerror=alert(1)>',
+  '$(alert) **bold** _it_ `code`',
+  [
+    'Release notes for **everyone**',
+    '',
+    '# Heading',
+    '',
+    '- [quit](command:workbench.action.quit)',
+    '- <script>alert(1)</script>',
+    '- ![pixel](http://127.0.0.1:1/pixel.png)',
+  ].join('\n'),
 ];
 
 const AUTHORS = [
@@ -68,6 +87,12 @@ export async function createScratchRepository(now = new Date()): Promise<Scratch
 
   for (const [index, subject] of FEATURE_SUBJECTS.entries()) {
     await commitChange(repository, index + 1, subject, new Date(mainHeadDate + (index + 1) * 10 * MINUTE_MS));
+  }
+
+  await git(repository, ['switch', '--quiet', '--create', HOSTILE_BRANCH, 'main']);
+
+  for (const [index, message] of HOSTILE_MESSAGES.entries()) {
+    await commitChange(repository, index, message, new Date(mainHeadDate + (index + 1) * 5 * MINUTE_MS));
   }
 
   await git(repository, ['switch', '--quiet', 'main']);

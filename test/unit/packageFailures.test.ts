@@ -24,7 +24,7 @@ suite('packages failures', () => {
     assert.equal(failure?.kind, 'package-not-found');
     assert.equal(
       failure?.message,
-      'The container package openverse-api of WordPress was not found, or the account ada cannot see it (it may have been deleted, renamed or made private).',
+      'The container package openverse-api of WordPress was not found, or the account ada cannot see it (it may have been deleted, renamed or made private). Check imagePublisher.imageName, or ask the owner for access.',
     );
   });
 

@@ -1,0 +1,155 @@
+// `npx tsx test/integration/runUntrustedTests.ts`: the suites in test/integration/untrusted, in a real VS
+// Code (code-server) that opens the scratch repository in Restricted Mode: workspace trust on, the folder
+// not trusted, no startup prompt. The repository carries a `.vscode/settings.json` that points the
+// restricted settings elsewhere, and a second remote, `elsewhere`, on the same test server.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { runTests } from '@vscode/test-electron';
+
+import { buildExtension } from '../harness/buildExtension';
+import { git } from '../harness/git';
+import { projectRoot, testAuthExtensionDirectory } from '../harness/paths';
+import { createTemporaryDirectory } from '../harness/temporaryDirectory';
+import { WORKSPACE_TRUST_VARIABLE } from '../harness/extensionTestRun';
+import {
+  startTestGitHub,
+  testGitHubEnvironment,
+  testGitHubRemoteUrl,
+  testGitHubSettings,
+} from '../harness/testGitHub';
+import { writeUserSettings } from '../harness/userSettings';
+import { createScratchRepository, SCRATCH_OWNER, SCRATCH_REPOSITORY } from './scratchRepository';
+import { ELSEWHERE_REMOTE, untrustedWorkspaceSettings } from './untrusted/workspace';
+
+const launcherExecutable = path.join(projectRoot, 'test', 'harness', 'launcher.js');
+const integrationDirectory = path.join(projectRoot, 'test', 'integration');
+const outputDirectory = path.join(projectRoot, 'out', 'test', 'integration-untrusted');
+
+/** The runner (test/integration/index.ts) reads its suites from `suite/` next to it. */
+async function bundleUntrustedTests(): Promise<string> {
+  fs.rmSync(outputDirectory, { recursive: true, force: true });
+  const suites = fs
+    .readdirSync(path.join(integrationDirectory, 'untrusted'))
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => ({
+      in: path.join(integrationDirectory, 'untrusted', file),
+      out: path.join('suite', file.replace(/\.ts$/, '')),
+    }));
+
+  await esbuild.build({
+    entryPoints: [{ in: path.join(integrationDirectory, 'index.ts'), out: 'index' }, ...suites],
+    outdir: outputDirectory,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+
+  return path.join(outputDirectory, 'index.js');
+}
+
+/**
+ * The test authentication extension, declaring what the built-in GitHub authentication it stands in
+ * for declares (`untrustedWorkspaces: limited`): without it, VS Code would not run it in Restricted Mode.
+ */
+function testAuthForRestrictedMode(into: string): string {
+  const directory = path.join(into, 'test-auth');
+  fs.cpSync(testAuthExtensionDirectory, directory, { recursive: true });
+
+  const manifestFile = path.join(directory, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  manifest.capabilities = {
+    untrustedWorkspaces: { supported: 'limited', restrictedConfigurations: ['github-enterprise.uri'] },
+  };
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
+
+  return directory;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  process.on('SIGINT', () => console.log('Interrupted: stopping the test run…'));
+
+  const [runner] = await Promise.all([bundleUntrustedTests(), buildExtension()]);
+
+  const now = new Date();
+  const repository = await createScratchRepository(now);
+  const profile = createTemporaryDirectory('untrusted-profile');
+
+  try {
+    const github = await startTestGitHub({
+      path: repository.path,
+      owner: SCRATCH_OWNER,
+      repo: SCRATCH_REPOSITORY,
+      now,
+    });
+
+    try {
+      await repository.connectTo(testGitHubRemoteUrl(github));
+      await git(repository.path, [
+        'remote',
+        'add',
+        ELSEWHERE_REMOTE,
+        `${github.server.url}/evil/gadgets.git`,
+      ]);
+      fs.mkdirSync(path.join(repository.path, '.vscode'));
+      fs.writeFileSync(
+        path.join(repository.path, '.vscode', 'settings.json'),
+        JSON.stringify(untrustedWorkspaceSettings, undefined, 2),
+      );
+
+      const userDataDirectory = path.join(profile.path, 'user-data');
+      writeUserSettings(
+        userDataDirectory,
+        testGitHubSettings(github, {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.banner': 'never',
+          'security.workspace.trust.untrustedFiles': 'open',
+        }),
+      );
+
+      const launcherTemporaryDirectory = path.join(profile.path, 'tmp');
+      fs.mkdirSync(launcherTemporaryDirectory);
+
+      await runTests({
+        vscodeExecutablePath: launcherExecutable,
+        extensionDevelopmentPath: [projectRoot, testAuthForRestrictedMode(profile.path)],
+        extensionTestsPath: runner,
+        extensionTestsEnv: {
+          ...testGitHubEnvironment(github),
+          [WORKSPACE_TRUST_VARIABLE]: '1',
+          TMPDIR: launcherTemporaryDirectory,
+        },
+        launchArgs: [
+          repository.path,
+          `--user-data-dir=${userDataDirectory}`,
+          `--extensions-dir=${path.join(profile.path, 'extensions')}`,
+        ],
+      });
+
+      console.log(`Untrusted-workspace tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return 0;
+    } finally {
+      await github.close();
+    }
+  } catch (error) {
+    console.error(`Untrusted-workspace tests failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    profile.remove();
+    repository.remove();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
