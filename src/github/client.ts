@@ -69,7 +69,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         options.log.warn(
           `Rate limit reached for ${requestOptions.method} ${requestOptions.url}; resets in ${retryAfter} s.`,
         );
-        return retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
+        return isRead(requestOptions.method) && retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
       },
       onSecondaryRateLimit: (
         retryAfter: number,
@@ -80,8 +80,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         options.log.warn(
           `Secondary rate limit for ${requestOptions.method} ${requestOptions.url}; GitHub asks to wait ${retryAfter} s.`,
         );
-        return retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
+        return isRead(requestOptions.method) && retryCount === 0 && retryAfter <= MAX_AUTOMATIC_WAIT_SECONDS;
       },
     },
   });
+}
+
+/** Only reads are repeated after a rate limit: a dispatch or re-run is left to the user. */
+function isRead(method: string): boolean {
+  return method.toUpperCase() === 'GET';
 }
