@@ -54,7 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageP
 
   const statusBar = new PublishStatusBar();
   const publishLog = output.for('publish');
-  const follower = new RunFollower(publishes, statusBar, publishLog);
+  const follower = new RunFollower(
+    publishes,
+    statusBar,
+    publishLog,
+    (connection) => model.connection?.key === connection.key,
+  );
   const defaultPrompter = new VsCodePrompter();
   let prompter: Prompter = defaultPrompter;
   context.subscriptions.push(statusBar);

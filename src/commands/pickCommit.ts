@@ -8,6 +8,7 @@ import type { CommitsModel } from '../commits/commitsModel';
 import type { CommitStatus } from '../domain/commitStatus';
 import type { CommitsNode } from '../views/commits/commitNodes';
 import { commitDescription } from '../views/commits/commitNodes';
+import { noIcons } from '../views/plainText';
 
 export async function commitFor(
   model: CommitsModel,
@@ -33,8 +34,8 @@ export async function commitFor(
 
   const picked = await vscode.window.showQuickPick(
     candidates.map((status) => ({
-      label: status.commit.subject,
-      description: commitDescription(status),
+      label: noIcons(status.commit.subject),
+      description: noIcons(commitDescription(status)),
       status,
     })),
     { placeHolder, matchOnDescription: true },

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 
 import type { CommitsModel } from '../commits/commitsModel';
 import { describeGitHubFailure } from '../github/errors';
+import { noLinks } from '../views/plainText';
 import { commitFor } from './pickCommit';
 
 const RERUN_BUTTON = 'Re-run CI';
@@ -48,7 +49,7 @@ export function registerRerunCi(model: CommitsModel): vscode.Disposable {
         apiHost: connection.apiHost,
         account: connection.account,
       });
-      void vscode.window.showErrorMessage(`The re-run was refused: ${failure.message}`);
+      void vscode.window.showErrorMessage(noLinks(`The re-run was refused: ${failure.message}`));
     }
   });
 }

@@ -8,6 +8,7 @@ import type { CommitsModel } from '../commits/commitsModel';
 import { rankTags } from '../domain/imageTags';
 import type { ReleaseTagsModel } from '../tags/releaseTagsModel';
 import { displayTag, pullCommandOf, referenceOf, type TagsNode } from '../views/tags/tagNodes';
+import { noIcons, noLinks } from '../views/plainText';
 import { safeWebUrl } from './openRun';
 import { commitFor } from './pickCommit';
 
@@ -68,7 +69,7 @@ async function inspect(
   const state = tags.state;
   if (state.kind !== 'loaded') {
     void vscode.window.showWarningMessage(
-      state.kind === 'unavailable' ? state.message : 'The release tags could not be read.',
+      noLinks(state.kind === 'unavailable' ? state.message : 'The release tags could not be read.'),
     );
     return undefined;
   }
@@ -94,14 +95,14 @@ async function inspect(
   });
 
   const pick = vscode.window.createQuickPick();
-  pick.title = `Release tags of ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`;
+  pick.title = noIcons(`Release tags of ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`);
   pick.items = inspections.map((entry) => ({
     label: entry.service,
     description:
       entry.problem ?? (entry.published ? `published · ${entry.digest?.slice(0, 19)}…` : 'not published'),
     detail: entry.published
       ? entry.otherTags.length > 0
-        ? `also ${entry.otherTags.map(displayTag).join(', ')}`
+        ? noIcons(`also ${entry.otherTags.map(displayTag).join(', ')}`)
         : 'no other tags on this image'
       : undefined,
   }));

@@ -37,6 +37,12 @@ export function startAutoRefresh(
       }
     }),
     model.onDidChange((state) => {
+      if (state.kind === 'commits' && state.stale && state.message) {
+        // The refresh failed: the message promises another try, so schedule one.
+        scheduler.noteFailed();
+        return;
+      }
+
       if (state.kind !== 'commits' || state.stale) {
         return;
       }

@@ -174,6 +174,7 @@ export class CommitsModel implements vscode.Disposable {
     });
 
     if (!choice.ok) {
+      this.log.warn(`No GitHub repository for this clone: ${choice.reason}`);
       this.paint({
         ...base,
         commits: page.commits.map((commit) => ({ commit })),
@@ -237,6 +238,7 @@ export class CommitsModel implements vscode.Disposable {
         account: session.account.label,
       });
       this.log.warn(`Could not load CI state (${failure.kind}): ${failure.message}`);
+      this.log.debug(`The failure as GitHub's client reported it: ${(error as Error).message}`);
       this.loaderEntry = undefined;
       this.paint({
         ...base,

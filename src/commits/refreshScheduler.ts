@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   readonly backoff: number;
   /** The settled interval; 0 disables automatic refresh while settled. */
   readonly slowMs: number;
+  /** After a refresh that failed: try again this much later. */
+  readonly afterFailureMs?: number;
 }
 
 export const DEFAULT_SCHEDULE: SchedulerOptions = {
@@ -68,6 +70,19 @@ export class RefreshScheduler {
 
   setFocused(focused: boolean): void {
     this.setAttention(this.visible, focused);
+  }
+
+  /** Called after a refresh that failed: one more try later, whatever else is scheduled. */
+  noteFailed(): void {
+    this.cancel();
+
+    if (this.disposed) {
+      return;
+    }
+
+    const delay = this.options.afterFailureMs ?? 60_000;
+    this.dueAt = this.timers.now() + delay;
+    this.timer = this.timers.setTimeout(() => this.onDue(), delay);
   }
 
   /** Called after every refresh with whether anything shown is still moving. */

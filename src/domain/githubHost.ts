@@ -44,7 +44,7 @@ export function resolveGitHubServer(
   }
 
   const enterprise = parseEnterpriseUri(enterpriseUri);
-  if (enterprise && enterprise.hostname === location.hostname) {
+  if (enterprise && bare(enterprise.hostname) === bare(location.hostname)) {
     return resolveEnterprise(enterprise);
   }
 
@@ -54,6 +54,11 @@ export function resolveGitHubServer(
       ? `${location.host} is neither github.com nor the GitHub Enterprise host ${enterprise.host} set in github-enterprise.uri`
       : `${location.host} is not github.com; if it is a GitHub Enterprise host, set github-enterprise.uri to https://${location.hostname} in your user settings`,
   };
+}
+
+/** A host name without IPv6 brackets, lower case: `[::1]` and `::1` compare equal. */
+function bare(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
 export function isLoopbackHostname(hostname: string): boolean {

@@ -16,8 +16,9 @@ export interface ImageNameParts {
 
 export function imageName(template: string, parts: ImageNameParts): string {
   const chosen = template.trim().length > 0 ? template.trim() : DEFAULT_IMAGE_TEMPLATE;
-  const withRegistry =
-    chosen.includes('${registry}') || /^[^/]+\.[^/]+\//.test(chosen) ? chosen : `\${registry}/${chosen}`;
+  // A first segment with a dot or a port, or `localhost`, already names a registry host.
+  const namesHost = /^(?:[^/]*[.:][^/]*|localhost)\//.test(chosen);
+  const withRegistry = chosen.includes('${registry}') || namesHost ? chosen : `\${registry}/${chosen}`;
 
   return withRegistry
     .replace(/\$\{registry\}/g, parts.registry)

@@ -70,8 +70,10 @@ export function describeGitHubFailure(error: unknown, context: FailureContext): 
     };
   }
 
-  if (error instanceof RateLimitPause) {
-    return { kind: 'rate-limited', message: `${error.message} The view refreshes after that.` };
+  const pause =
+    error instanceof RateLimitPause ? error : shape.cause instanceof RateLimitPause ? shape.cause : undefined;
+  if (pause) {
+    return { kind: 'rate-limited', message: `${pause.message} The view refreshes after that.` };
   }
 
   const status = typeof shape.status === 'number' ? shape.status : undefined;
@@ -132,7 +134,7 @@ export function describeGitHubFailure(error: unknown, context: FailureContext): 
   return {
     kind: 'unknown',
     status,
-    message: `A GitHub request failed${status ? ` (${status})` : ''}: ${githubMessage || shape.message || 'unknown error'}. See the Image Publisher log for details.`,
+    message: `A GitHub request failed${status ? ` (${status})` : ''}${githubMessage ? `: ${githubMessage}` : ''}. See the Image Publisher log for details.`,
   };
 }
 

@@ -69,6 +69,10 @@ export class Pager<T> {
       throw new InvalidResponseError(`${this.query.route.replace(/^GET /, '')} (page ${page})`);
     }
 
+    if (!raw.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+      throw new InvalidResponseError(`${this.query.route.replace(/^GET /, '')} (page ${page})`);
+    }
+
     const items = raw as Record<string, unknown>[];
 
     if (typeof data.total_count === 'number') {

@@ -6,6 +6,7 @@ import type { WorkflowRun } from '../domain/model';
 import type { DispatchInputs } from '../domain/dispatchInputs';
 import type { RepositoryCoordinates } from './actionsApi';
 import type { GitHubClient } from './client';
+import { InvalidResponseError } from './errors';
 import { toWorkflowRun } from './mappers';
 
 export type DispatchAnswer =
@@ -21,7 +22,11 @@ export class PublishApi {
 
   async defaultBranch(): Promise<string> {
     const response = await this.client.request('GET /repos/{owner}/{repo}', { ...this.repository });
-    return response.data.default_branch;
+    const branch = (response.data as { default_branch?: unknown } | null)?.default_branch;
+    if (typeof branch !== 'string' || branch.length === 0) {
+      throw new InvalidResponseError('the repository (no default branch)');
+    }
+    return branch;
   }
 
   /**

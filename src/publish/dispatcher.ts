@@ -32,15 +32,20 @@ export const DEFAULT_SEARCH_TIMING: RunSearchTiming = {
   delaysMs: [2_000, 3_000, 5_000, 8_000, 13_000, 21_000],
 };
 
+/**
+ * `claimed`: runs already matched to other dispatches of the same publish, never offered again.
+ * Dispatches of one publish are sent one after another, so each search sees only its own run.
+ */
 export async function dispatchAndFindRun(
   connection: GitHubConnection,
   request: DispatchRequest,
   log: Log,
   timing: RunSearchTiming = DEFAULT_SEARCH_TIMING,
+  claimed: ReadonlySet<number> = new Set(),
 ): Promise<DispatchOutcome> {
   const first = await send(connection, request, true, log);
   if (first.kind !== 'rejected' || first.rejection.kind !== 'run-details-unsupported') {
-    return first.kind === 'accepted' ? searchAfterward(connection, request, log, timing, undefined) : first;
+    return first.kind === 'accepted' ? searchAfterward(connection, request, log, timing, [], claimed) : first;
   }
 
   log.info('This GitHub rejects return_run_details; sending the dispatch once more without it.');
@@ -49,7 +54,9 @@ export async function dispatchAndFindRun(
     .catch(() => []);
   const second = await send(connection, request, false, log);
 
-  return second.kind === 'accepted' ? searchAfterward(connection, request, log, timing, seenBefore) : second;
+  return second.kind === 'accepted'
+    ? searchAfterward(connection, request, log, timing, seenBefore, claimed)
+    : second;
 }
 
 type SendResult = DispatchOutcome | { readonly kind: 'accepted'; readonly sentAt: Date };
@@ -99,10 +106,11 @@ async function searchAfterward(
   request: DispatchRequest,
   log: Log,
   timing: RunSearchTiming,
-  seenBeforeRuns: readonly WorkflowRun[] | undefined,
+  seenBeforeRuns: readonly WorkflowRun[],
+  claimed: ReadonlySet<number>,
 ): Promise<DispatchOutcome> {
   const dispatchedAt = new Date();
-  const seenBefore = new Set((seenBeforeRuns ?? []).map((run) => run.id));
+  const seenBefore = new Set([...seenBeforeRuns.map((run) => run.id), ...claimed]);
 
   for (const delay of timing.delaysMs) {
     await new Promise((resolve) => setTimeout(resolve, delay));

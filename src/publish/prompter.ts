@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 
 import type { WorkflowInput } from '../domain/workflowFile';
 import { checkValue } from '../domain/dispatchInputs';
+import { noIcons, noLinks } from '../views/plainText';
 
 export interface ServiceChoice {
   readonly service: string;
@@ -46,9 +47,11 @@ export class VsCodePrompter implements Prompter {
       pick.canSelectMany = true;
       pick.placeholder = placeholder;
       pick.items = choices.map((choice) => ({
-        label: choice.refusal ? `$(circle-slash) ${choice.service}` : `$(package) ${choice.service}`,
+        label: choice.refusal
+          ? `$(circle-slash) ${noIcons(choice.service)}`
+          : `$(package) ${noIcons(choice.service)}`,
         description: choice.summary,
-        detail: choice.refusal,
+        detail: choice.refusal ? noIcons(choice.refusal) : undefined,
         choice,
       }));
 
@@ -105,7 +108,9 @@ export class VsCodePrompter implements Prompter {
     });
   }
 
-  async notify(level: NoticeLevel, message: string, ...actions: string[]): Promise<string | undefined> {
+  async notify(level: NoticeLevel, text: string, ...actions: string[]): Promise<string | undefined> {
+    const message = noLinks(text);
+
     switch (level) {
       case 'info':
         return vscode.window.showInformationMessage(message, ...actions);
@@ -118,8 +123,8 @@ export class VsCodePrompter implements Prompter {
 
   async confirm(confirmation: Confirmation): Promise<ConfirmAnswer> {
     const answer = await vscode.window.showWarningMessage(
-      confirmation.message,
-      { modal: true, detail: confirmation.detail },
+      noLinks(confirmation.message),
+      { modal: true, detail: noLinks(confirmation.detail) },
       PUBLISH_BUTTON,
       COPY_COMMAND_BUTTON,
     );

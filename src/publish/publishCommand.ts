@@ -11,11 +11,13 @@ import { readSettings, type Settings } from '../config/settings';
 import { describeAge } from '../domain/age';
 import type { CommitStatus } from '../domain/commitStatus';
 import { buildDispatchInputs, type DispatchInputs } from '../domain/dispatchInputs';
+import { parseImageName } from '../domain/imageReference';
 import { checkArtifact, type PreflightProblem } from '../domain/preflight';
 import type { WorkflowInput } from '../domain/workflowFile';
 import type { GitHubConnection } from '../github/connection';
 import { describeGitHubFailure } from '../github/errors';
 import type { Log } from '../log/log';
+import { noIcons } from '../views/plainText';
 import { dispatchAndFindRun } from './dispatcher';
 import type { Prompter, ServiceChoice } from './prompter';
 import {
@@ -117,7 +119,7 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
     return;
   }
 
-  const title = `Publish ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`;
+  const title = noIcons(`Publish ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`);
   const picked = await flow.ask.pickServices(title, choices);
   const publishable = (picked ?? []).filter((service) =>
     choices.some((choice) => choice.service === service && !choice.refusal),
@@ -148,7 +150,12 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
     return;
   }
 
-  await Promise.all(plans.map((plan) => send(flow, connection, target, status, plan, repository)));
+  // One after another: on a server that does not return the run id, each search then sees only
+  // its own new run, and runs already matched to a service are never offered for the next.
+  const claimed = new Set<number>();
+  for (const plan of plans) {
+    await send(flow, connection, target, status, plan, repository, claimed);
+  }
 }
 
 function serviceChoices(
@@ -276,10 +283,19 @@ async function planDispatches(
       return undefined;
     }
 
+    const image = imageFor(connection, settings, service);
+    if (!isPlainImageName(image)) {
+      void flow.ask.notify(
+        'error',
+        `Not sent: imagePublisher.imageName gives '${image}' for ${service}, which is not an image name (registry/owner/name, without a tag or digest). Fix the setting.`,
+      );
+      return undefined;
+    }
+
     const artifact = status.ci?.artifacts.find((entry) => entry.service === service);
     plans.push({
       service,
-      image: imageFor(connection, settings, service),
+      image,
       inputs: check.inputs,
       summary: artifact?.summary ?? '',
     });
@@ -309,6 +325,12 @@ async function runningPublishes(
     flow.log.warn(`Could not list the publish runs in progress: ${(error as Error).message}`);
     return [];
   }
+}
+
+/** `registry/owner/name` as the confirmation and the outcome show it: no scheme, tag or digest. */
+function isPlainImageName(image: string): boolean {
+  const location = parseImageName(image);
+  return !!location && !/[:@]/.test(image.slice(image.indexOf('/') + 1)) && !/^[a-z]+:\/\//.test(image);
 }
 
 function needsAnswer(input: WorkflowInput): boolean {
@@ -373,6 +395,7 @@ async function send(
   status: CommitStatus,
   plan: PlannedDispatch,
   repository: string,
+  claimed: Set<number>,
 ): Promise<void> {
   const sha = status.commit.sha;
   const record: PublishRecord = {
@@ -395,7 +418,10 @@ async function send(
   }
 
   const request = { workflowFile: target.workflow.file, ref: target.ref, inputs: plan.inputs };
-  const outcome = await dispatchAndFindRun(connection, request, flow.log);
+  const outcome = await dispatchAndFindRun(connection, request, flow.log, undefined, claimed);
+  if (outcome.kind === 'run') {
+    claimed.add(outcome.runId);
+  }
 
   switch (outcome.kind) {
     case 'rejected':
@@ -416,7 +442,7 @@ async function send(
     case 'ambiguous': {
       const chosen = await vscode.window.showQuickPick(
         outcome.runs.map((run) => ({
-          label: `#${run.runNumber}`,
+          label: `#${run.runNumber} ${noIcons(run.name)}`,
           description: `${run.actorLogin ?? ''} ${run.createdAt.toLocaleTimeString()}`,
           run,
         })),
@@ -424,8 +450,13 @@ async function send(
       );
       if (!chosen) {
         flow.records.update({ ...record, phase: 'unfollowed' });
+        void flow.ask.notify(
+          'warning',
+          `The run of the ${plan.service} publish was not chosen, so it is not followed. Check the workflow's runs on GitHub.`,
+        );
         return;
       }
+      claimed.add(chosen.run.id);
       follow(flow, connection, {
         ...record,
         phase: 'running',

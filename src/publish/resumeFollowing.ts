@@ -24,11 +24,12 @@ export function resumeFollowing(
       return;
     }
 
+    // Once per session: a sign-out stops following, the next sign-in resumes it.
     const repository = repositoryKey(connection.repository);
-    if (resumed.has(repository)) {
+    if (resumed.has(connection.key)) {
       return;
     }
-    resumed.add(repository);
+    resumed.add(connection.key);
 
     for (const record of records.running(repository)) {
       if (!follower.isFollowing(record)) {

@@ -9,6 +9,7 @@ import { describeDuration } from '../domain/age';
 import { presentRunState } from '../domain/runState';
 import type { GitHubConnection } from '../github/connection';
 import type { Log } from '../log/log';
+import { noLinks } from '../views/plainText';
 import type { PublishRecord, PublishRecords } from './publishRecords';
 import type { PublishStatusBar } from './publishStatusBar';
 
@@ -33,6 +34,8 @@ export class RunFollower {
     private readonly records: PublishRecords,
     private readonly statusBar: PublishStatusBar,
     private readonly log: Log,
+    /** False once the connection's session is gone (sign-out): its token is not used again. */
+    private readonly stillSignedIn: (connection: GitHubConnection) => boolean = () => true,
     private readonly timing: FollowTiming = DEFAULT_FOLLOW_TIMING,
   ) {}
 
@@ -74,6 +77,12 @@ export class RunFollower {
     let errors = 0;
 
     while (!cancellation.isCancellationRequested) {
+      if (!this.stillSignedIn(connection)) {
+        this.log.info(`Stopped following run ${runId}: signed out. It is followed again after signing in.`);
+        this.statusBar.finish(key, `$(eye-closed) ${record.service}: not followed (signed out)`);
+        return record;
+      }
+
       try {
         const run = await connection.publish.getRun(runId);
         const state = presentRunState(run.status, run.conclusion);
@@ -148,7 +157,11 @@ export class RunFollower {
   private async announceSuccess(record: PublishRecord): Promise<void> {
     const copy = 'Copy Image Reference';
     const open = 'Open Run';
-    const answer = await vscode.window.showInformationMessage(`Published ${record.image}`, open, copy);
+    const answer = await vscode.window.showInformationMessage(
+      noLinks(`Published ${record.image}`),
+      open,
+      copy,
+    );
 
     if (answer === copy) {
       await vscode.env.clipboard.writeText(record.image);
@@ -164,7 +177,9 @@ export class RunFollower {
   ): Promise<void> {
     const open = 'Open Run';
     const answer = await vscode.window.showErrorMessage(
-      `The publish of ${record.service} ${record.sha.slice(0, 7)} ${word}. Nothing was pushed unless the run says otherwise.`,
+      noLinks(
+        `The publish of ${record.service} ${record.sha.slice(0, 7)} ${word}. Nothing was pushed unless the run says otherwise.`,
+      ),
       open,
     );
 
@@ -184,7 +199,7 @@ export class RunFollower {
     this.records.update(stopped);
     this.statusBar.finish(keyOf(record), `$(question) ${record.service}: not followed`);
 
-    void vscode.window.showWarningMessage(message, 'Open Run').then((answer) => {
+    void vscode.window.showWarningMessage(noLinks(message), 'Open Run').then((answer) => {
       if (answer && record.runUrl) {
         void vscode.env.openExternal(vscode.Uri.parse(record.runUrl));
       }

@@ -40,6 +40,8 @@ export class ReleaseTagsModel implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private current: TagsState = { kind: 'not-loaded' };
   private loading: Promise<void> | undefined;
+  /** One conditional-request cache per signed-in connection, so reloads cost 304s. */
+  private cache: { key: string; cache: ConditionalCache } | undefined;
 
   constructor(
     private readonly commits: CommitsModel,
@@ -177,7 +179,7 @@ export class ReleaseTagsModel implements vscode.Disposable {
       token: session.accessToken,
       log: this.networkLog,
       userAgent: 'image-publisher-vscode',
-      cache: new ConditionalCache(),
+      cache: this.cacheFor(connection.key),
       rateLimit: connection.rateLimit,
     });
 
@@ -194,6 +196,14 @@ export class ReleaseTagsModel implements vscode.Disposable {
         },
       },
     );
+  }
+
+  private cacheFor(key: string): ConditionalCache {
+    if (this.cache?.key !== key) {
+      this.cache = { key, cache: new ConditionalCache() };
+    }
+
+    return this.cache.cache;
   }
 
   private set(state: TagsState): void {

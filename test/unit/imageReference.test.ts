@@ -111,3 +111,14 @@ suite('image reference', () => {
     assert.equal(pullCommand(digestReference(name, DIGEST)), `docker pull ${name}@${DIGEST}`);
   });
 });
+
+suite('imageName with a registry host in the template', () => {
+  const parts = { registry: 'ghcr.io', owner: 'Acme', repo: 'widgets', service: 'api' };
+
+  test('a host with a port or localhost is kept, not prefixed with the GitHub registry', () => {
+    assert.equal(imageName('localhost:5000/${service}', parts), 'localhost:5000/api');
+    assert.equal(imageName('localhost/${owner}/${service}', parts), 'localhost/acme/api');
+    assert.equal(imageName('quay.io/${owner}/${repo}-${service}', parts), 'quay.io/acme/widgets-api');
+    assert.equal(imageName('${owner}/${service}', parts), 'ghcr.io/acme/api');
+  });
+});

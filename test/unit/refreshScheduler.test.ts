@@ -159,3 +159,27 @@ suite('RefreshScheduler', () => {
     assert.deepEqual(refreshes, []);
   });
 });
+
+suite('RefreshScheduler after a failed refresh', () => {
+  test('tries again a minute later, then follows the normal cadence', () => {
+    const timers = new FakeTimers();
+    const refreshes: number[] = [];
+    const scheduler = new RefreshScheduler(
+      async () => void refreshes.push(timers.now()),
+      { ...options, afterFailureMs: 60_000 },
+      timers,
+    );
+    scheduler.setVisible(true);
+
+    scheduler.noteFailed();
+    timers.advance(59_000);
+    assert.deepEqual(refreshes, []);
+
+    timers.advance(1_000);
+    assert.deepEqual(refreshes, [60_000]);
+
+    scheduler.noteSettled(true);
+    timers.advance(180_000);
+    assert.deepEqual(refreshes, [60_000, 240_000]);
+  });
+});

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { commitContextTokens, type CommitStatus, type ServiceArtifact } from '../../domain/commitStatus';
 import type { WorkflowRun } from '../../domain/model';
 import { NOT_LOADED, type RunStatePresentation } from '../../domain/runState';
+import { noBidi } from '../plainText';
 import { commitTooltip } from './commitTooltip';
 
 export type CommitsNode = CommitNode | RunNode | ArtifactNode | LoadMoreNode;
@@ -117,7 +118,7 @@ function commitItem(
   publishes: readonly PublishMark[],
   onRegistry: readonly RegistryMark[],
 ): vscode.TreeItem {
-  const item = new vscode.TreeItem(status.commit.subject);
+  const item = new vscode.TreeItem(noBidi(status.commit.subject));
   const state = status.ci?.state ?? NOT_LOADED;
   const hasChildren = status.ci && (status.ci.run || status.ci.artifacts.length > 0);
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 
 import type { CommitStatus } from '../../domain/commitStatus';
 import { RUN_RULE } from '../../domain/commitStatus';
+import { noBidi } from '../plainText';
 
 export function commitTooltip(
   status: CommitStatus,
@@ -15,7 +16,7 @@ export function commitTooltip(
   const { commit, ci } = status;
 
   tooltip.appendMarkdown('**');
-  tooltip.appendText(commit.subject);
+  tooltip.appendText(noBidi(commit.subject));
   tooltip.appendMarkdown('**\n\n');
 
   line(tooltip, 'Commit', commit.sha);
@@ -61,7 +62,8 @@ export function untrustedMarkdown(): vscode.MarkdownString {
 }
 
 function line(tooltip: vscode.MarkdownString, label: string, value: string): void {
-  tooltip.appendText(`${label}: `);
-  tooltip.appendText(value);
+  tooltip.appendText(`${noBidi(label)}: `);
+  // An address written as text, not a link: markdown would turn `a@b.c` into `mailto:`.
+  tooltip.appendText(noBidi(value).replace(/@/g, '@\u200b'));
   tooltip.appendMarkdown('  \n');
 }
