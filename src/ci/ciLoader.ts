@@ -70,7 +70,10 @@ export class CiLoader {
     await Promise.all([runPager, ...artifactPagers].map((pager) => pager.fetchBatch(expected)));
     await runPager.continueUntil((runs) => coversShas(runs, wantedShas));
 
-    const runs = runPager.items;
+    const runs = [
+      ...runPager.items,
+      ...(await this.runsBuiltElsewhere(request, discovery, runPager.items, wantedShas)),
+    ];
     const chosenRuns = chooseRuns(runs, wantedShas);
     const services = discovery.services.length > 0 ? discovery.services : await this.servicesFromRuns(runs);
     const artifacts =
@@ -187,6 +190,36 @@ export class CiLoader {
     );
 
     return services.services;
+  }
+
+  /**
+   * Commits the branch shares with its base were built when pushed there: their runs carry the
+   * base branch's name, so the branch filter misses them. Only when some shown commits have no
+   * run: the workflow's runs on every branch, for as many pages as the missing commits need.
+   */
+  private async runsBuiltElsewhere(
+    request: CiRequest,
+    discovery: Discovery,
+    found: readonly WorkflowRun[],
+    wantedShas: ReadonlySet<string>,
+  ): Promise<WorkflowRun[]> {
+    const covered = new Set(found.map((run) => run.headSha.toLowerCase()));
+    const missing = new Set([...wantedShas].filter((sha) => !covered.has(sha)));
+    if (!request.branch || missing.size === 0) {
+      return [];
+    }
+
+    const expected = expectedPages(missing.size);
+    const pager = this.api.runPager({ workflow: discovery.ciWorkflow, maxPages: expected * 2 + 1 });
+    await pager.fetchBatch(expected);
+    await pager.continueUntil((runs) => coversShas(runs, missing));
+
+    const known = new Set(found.map((run) => run.id));
+    const extra = pager.items.filter((run) => missing.has(run.headSha.toLowerCase()) && !known.has(run.id));
+    this.log.debug(
+      `${extra.length} runs of ${missing.size} commits not built on '${request.branch}' found on other branches.`,
+    );
+    return extra;
   }
 
   /** Continues each service's artifact pages until the chosen runs are covered. */

@@ -147,3 +147,62 @@ suite('ActionsApi and CiLoader against the test server', function () {
     );
   });
 });
+
+suite('CiLoader on a branch that shares commits with its base', function () {
+  this.timeout(20_000);
+
+  test('commits built on the base branch show their runs; only then is a second request made', async () => {
+    const base = commits(8);
+    const own = commits(10)
+      .slice(8)
+      .map((commit, index) => ({ ...commit, sha: `f${index}`.padEnd(40, 'e') }));
+    const scenario = buildScenario({
+      owner: 'acme',
+      repo: 'widgets',
+      defaultBranch: 'main',
+      branches: { main: base, 'feature/x': [...own, ...base] },
+    });
+    const server = await startTestServer({ scenario });
+
+    try {
+      const client = createGitHubClient({
+        apiBaseUrl: server.apiUrl,
+        token: DEFAULT_TOKEN,
+        log: silentLog,
+        userAgent: 'test',
+      });
+      const loader = new CiLoader(
+        new ActionsApi(client, { owner: 'acme', repo: 'widgets' }),
+        {
+          ciWorkflow: 'ci_cd.yml',
+          publishWorkflow: '',
+          services: ['api'],
+          serviceInput: '',
+          commitInput: '',
+          warningDays: 7,
+        },
+        silentLog,
+      );
+      const shown = [...own, ...base].map((commit) => ({ ...commit, message: commit.subject }));
+
+      const feature = await loader.load({ branch: 'feature/x', commits: shown, now: new Date() });
+      const runRequests = server.requests
+        .filter((request) => /\/runs\?/.test(request.path))
+        .map((request) => request.path);
+      server.requests.length = 0;
+      await loader.load({ branch: 'main', commits: shown.slice(2), now: new Date() });
+      const mainRunRequests = server.requests.filter((request) => /\/runs\?/.test(request.path));
+
+      assert.deepEqual(
+        feature.statuses.map((status) => status.ci?.run?.headBranch),
+        ['feature/x', 'feature/x', ...base.map(() => 'main')],
+      );
+      assert.equal(runRequests.length, 2, runRequests.join('\n'));
+      assert.match(runRequests[0], /branch=feature%2Fx/);
+      assert.doesNotMatch(runRequests[1], /branch=/);
+      assert.equal(mainRunRequests.length, 1, 'nothing missing on main: no second request');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -23,7 +23,7 @@ export function commitTooltip(
   line(
     tooltip,
     'Author',
-    commit.authorEmail ? `${commit.authorName} <${commit.authorEmail}>` : commit.authorName,
+    commit.authorEmail ? `${commit.authorName} (${commit.authorEmail})` : commit.authorName,
   );
   if (commit.authorDate) {
     line(tooltip, 'Date', commit.authorDate.toLocaleString());

@@ -54,9 +54,10 @@ suite('Faults', function () {
 
     assert.equal(await viewMessage(), undefined);
     assert.deepEqual(
-      runs.slice(0, 3).map((request) => request.status),
-      [502, 503, 200],
+      runs.slice(0, 2).map((request) => request.status),
+      [502, 503],
     );
+    assert.ok([200, 304].includes(runs[2]?.status ?? 0), `the third try answered ${runs[2]?.status}`);
     assert.ok(
       runs.slice(3).every((request) => request.status === 200 || request.status === 304),
       'no further errors, no retry storm',
