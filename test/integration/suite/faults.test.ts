@@ -99,7 +99,17 @@ suite('Faults', function () {
     api.usePrompter(prompter);
     const shown = await waitFor(commitRows, (list) => list[8]?.description.includes('passed'), 'CI state');
 
-    await injectFault({ method: 'POST', path: '/dispatches$', preset: 'secondary-rate-limit', times: 1 });
+    // A short retry-after: the extension pauses every call that long, and later suites should not wait.
+    await injectFault({
+      method: 'POST',
+      path: '/dispatches$',
+      status: 403,
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
+      headers: { 'retry-after': '2', 'x-ratelimit-remaining': '4000' },
+      times: 1,
+    });
     await vscode.commands.executeCommand('imagePublisher.publish', shown[8].node);
 
     const posts = (await requestLog()).filter((request) => request.method === 'POST');
