@@ -8,18 +8,7 @@ function assertRefused(response: Response, host: string): void {
   assert.equal(response.headers.get('x-image-publisher-refused'), 'foreign-host');
   assert.ok(!response.url || !response.url.includes(host));
 }
-import type { Log } from '../../src/log/log';
-
-function recordingLog(lines: string[]): Log {
-  const push = (level: string) => (message: string) => lines.push(`${level} ${message}`);
-  return {
-    trace: push('trace'),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-}
+import { recordingLog } from './builders/recordingLog';
 
 function fakeFetch(responses: Array<(url: string) => Response>, seen: string[]): typeof fetch {
   return (async (input: string | URL | Request) => {

@@ -8,10 +8,10 @@ import {
   type PackagesFailureContext,
 } from '../../src/github/packageFailures';
 import { PackagesApi, type OwnerType } from '../../src/github/packagesApi';
-import type { Log } from '../../src/log/log';
 import { DEFAULT_TOKEN, NO_PACKAGES_TOKEN } from '../server/scenario';
 import { startTestServer, type TestServer } from '../server/testServer';
 import { branchCommits, OWNER, packagesScenario, REPO, SERVICES } from './builders/serverFixtures';
+import { recordingLog } from './builders/recordingLog';
 
 const CONTEXT: PackagesFailureContext = {
   repositoryLabel: `${OWNER}/${REPO} on the test server`,
@@ -21,17 +21,6 @@ const CONTEXT: PackagesFailureContext = {
 };
 
 const [, , sha2, sha3, , , , sha7, sha8, sha9, sha10] = branchCommits(12).map((commit) => commit.sha);
-
-function recordingLog(lines: string[]): Log {
-  const push = (level: string) => (message: string) => lines.push(`${level} ${message}`);
-  return {
-    trace: push('trace'),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-}
 
 function packagesApi(
   server: TestServer,

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 
-import type { Log } from '../../src/log/log';
 import { MANIFEST_MEDIA_TYPES, RegistryClient } from '../../src/registry/registryClient';
 import { RegistryError } from '../../src/registry/registryErrors';
 import { digest } from './builders/imageBuilders';
@@ -12,21 +11,11 @@ import {
   type RegistryHandler,
   type SeenRequest,
 } from './builders/fakeRegistry';
+import { recordingLog } from './builders/recordingLog';
 
 const ORIGIN = 'https://registry.test';
 
 const REALM = `${ORIGIN}/token`;
-
-function recordingLog(lines: string[]): Log {
-  const push = (level: string) => (message: string) => lines.push(`${level} ${message}`);
-  return {
-    trace: push('trace'),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-}
 
 function clientFor(handler: RegistryHandler, options: { lines?: string[]; maxDigests?: number } = {}) {
   const registry = fakeRegistry(handler);
