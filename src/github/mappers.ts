@@ -1,5 +1,6 @@
 /** Turns GitHub's REST shapes into the product's domain objects, tolerating missing fields. */
 import type { Artifact, Workflow, WorkflowRun } from '../domain/model';
+import { dateOr, stringOr } from './jsonFields';
 
 type Json = Record<string, unknown>;
 
@@ -51,17 +52,4 @@ export function toWorkflow(raw: Json): Workflow {
 function loginOf(value: unknown): string | undefined {
   const login = (value as { login?: unknown } | null | undefined)?.login;
   return typeof login === 'string' ? login : undefined;
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value : fallback;
-}
-
-function dateOr(value: unknown): Date | null {
-  if (typeof value !== 'string') {
-    return null;
-  }
-
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -1,5 +1,6 @@
 /** Turns GitHub Packages' REST shapes (`package`, `package-version`) into the product's, tolerating missing fields. */
 import type { ImageVersion } from '../domain/imageVersions';
+import { dateOr, stringOr } from './jsonFields';
 
 type Json = Record<string, unknown>;
 
@@ -41,17 +42,4 @@ export function toImageVersion(raw: Json): ImageVersion {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value : fallback;
-}
-
-function dateOr(value: unknown): Date | null {
-  if (typeof value !== 'string') {
-    return null;
-  }
-
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

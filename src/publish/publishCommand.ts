@@ -6,49 +6,23 @@
 import * as vscode from 'vscode';
 
 import { commitFor } from '../commands/pickCommit';
-import type { CommitsModel } from '../commits/commitsModel';
 import { readSettings, type Settings } from '../config/settings';
-import { describeAge } from '../domain/age';
 import type { CommitStatus } from '../domain/commitStatus';
-import { buildDispatchInputs, type DispatchInputs } from '../domain/dispatchInputs';
+import { buildDispatchInputs } from '../domain/dispatchInputs';
 import { parseImageName } from '../domain/imageReference';
 import { checkArtifact, type PreflightProblem } from '../domain/preflight';
 import type { WorkflowInput } from '../domain/workflowFile';
 import type { GitHubConnection } from '../github/connection';
-import { describeGitHubFailure } from '../github/errors';
-import type { Log } from '../log/log';
 import { noIcons } from '../views/plainText';
-import { dispatchAndFindRun } from './dispatcher';
-import type { Prompter, ServiceChoice } from './prompter';
-import {
-  ghCommand,
-  imageFor,
-  resolvePublishTarget,
-  type LocalBranch,
-  type PublishTarget,
-} from './publishPlan';
-import type { PublishRecord, PublishRecords } from './publishRecords';
+import type { ServiceChoice } from './prompter';
+import { confirmation, copyCommands, runningPublishes } from './publishConfirmation';
+import { describeFailure, type Flow, type PlannedDispatch, type PublishDependencies } from './publishFlow';
+import { imageFor, resolvePublishTarget, type LocalBranch, type PublishTarget } from './publishPlan';
+import type { PublishRecords } from './publishRecords';
+import { send } from './publishSending';
 import { repositoryKey } from './repositoryKey';
-import type { RunFollower } from './runFollower';
 
-export interface PublishDependencies {
-  readonly model: CommitsModel;
-  readonly records: PublishRecords;
-  readonly follower: RunFollower;
-  readonly prompter: () => Prompter;
-  readonly log: Log;
-}
-
-interface PlannedDispatch {
-  readonly service: string;
-  readonly image: string;
-  readonly inputs: DispatchInputs;
-  readonly summary: string;
-}
-
-interface Flow extends PublishDependencies {
-  readonly ask: Prompter;
-}
+export type { PublishDependencies } from './publishFlow';
 
 export function registerPublish(dependencies: PublishDependencies): vscode.Disposable {
   let preparing = false;
@@ -304,29 +278,6 @@ async function planDispatches(
   return plans;
 }
 
-/**
- * Publish runs already queued or running on GitHub, started from here, another window or anyone
- * else: shown in the confirmation so a second dispatch is a decision, not an accident.
- */
-async function runningPublishes(
-  flow: Flow,
-  connection: GitHubConnection,
-  target: PublishTarget,
-): Promise<string[]> {
-  try {
-    const runs = await connection.publish.listDispatchRuns(target.workflow.file, target.ref);
-    return runs
-      .filter((run) => run.status !== 'completed')
-      .map(
-        (run) =>
-          `#${run.runNumber} ${run.status?.replace(/_/g, ' ') ?? ''}, started by ${run.actorLogin ?? 'someone'} ${describeAge(run.createdAt, new Date()).replace(/ old$/, ' ago')}: "${run.name}"`,
-      );
-  } catch (error) {
-    flow.log.warn(`Could not list the publish runs in progress: ${(error as Error).message}`);
-    return [];
-  }
-}
-
 /** `registry/owner/name` as the confirmation and the outcome show it: no scheme, tag or digest. */
 function isPlainImageName(image: string): boolean {
   const location = parseImageName(image);
@@ -335,151 +286,4 @@ function isPlainImageName(image: string): boolean {
 
 function needsAnswer(input: WorkflowInput): boolean {
   return input.required && input.default === undefined;
-}
-
-function confirmation(
-  connection: GitHubConnection,
-  target: PublishTarget,
-  status: CommitStatus,
-  plans: readonly PlannedDispatch[],
-  running: readonly string[],
-) {
-  const sha = status.commit.sha;
-  const images = plans.map((plan) => `${plan.image}:${sha}  (artifact ${plan.summary})`);
-  const inputs = plans.map((plan) =>
-    Object.entries(plan.inputs)
-      .map(([name, value]) => `${name}=${value}`)
-      .join(', '),
-  );
-  const what = plans.length === 1 ? `the ${plans[0].service} image` : `${plans.length} images`;
-  const count = plans.length === 1 ? 'One dispatch' : `${plans.length} dispatches, one per service,`;
-  const repository = `${connection.repository.owner}/${connection.repository.repo}`;
-
-  return {
-    message: `Publish ${what} of ${sha.slice(0, 7)}?`,
-    detail: [
-      `Pushes:\n${images.join('\n')}`,
-      `Workflow: ${target.workflow.file} on '${target.ref}' (${target.refSource}) in ${repository}`,
-      `Inputs:\n${inputs.join('\n')}`,
-      ...(running.length > 0
-        ? [
-            `Already running for ${target.workflow.file} (one may be publishing the same image):\n${running.join('\n')}`,
-          ]
-        : []),
-      `${count} will be sent.`,
-    ].join('\n\n'),
-  };
-}
-
-async function copyCommands(
-  flow: Flow,
-  connection: GitHubConnection,
-  target: PublishTarget,
-  plans: readonly PlannedDispatch[],
-): Promise<void> {
-  const host = connection.repository.server.host;
-  const prefix = host === 'github.com' ? '' : `${host}/`;
-  const repository = `${prefix}${connection.repository.owner}/${connection.repository.repo}`;
-  const commands = plans.map((plan) => ghCommand(repository, target.workflow.file, target.ref, plan.inputs));
-
-  await vscode.env.clipboard.writeText(commands.join('\n'));
-  const what = commands.length === 1 ? 'the gh command' : `${commands.length} gh commands`;
-  void flow.ask.notify('info', `Copied ${what}; nothing was sent.`);
-}
-
-/** Sends one dispatch and starts following its run; does not wait for the run to finish. */
-async function send(
-  flow: Flow,
-  connection: GitHubConnection,
-  target: PublishTarget,
-  status: CommitStatus,
-  plan: PlannedDispatch,
-  repository: string,
-  claimed: Set<number>,
-): Promise<void> {
-  const sha = status.commit.sha;
-  const record: PublishRecord = {
-    repository,
-    sha,
-    service: plan.service,
-    image: `${plan.image}:${sha}`,
-    workflowFile: target.workflow.file,
-    ref: target.ref,
-    phase: 'dispatching',
-    startedAt: new Date().toISOString(),
-  };
-
-  if (!flow.records.claim(record)) {
-    void flow.ask.notify(
-      'warning',
-      `${plan.service} of ${sha.slice(0, 7)} is already being published; not sent again.`,
-    );
-    return;
-  }
-
-  const request = { workflowFile: target.workflow.file, ref: target.ref, inputs: plan.inputs };
-  const outcome = await dispatchAndFindRun(connection, request, flow.log, undefined, claimed);
-  if (outcome.kind === 'run') {
-    claimed.add(outcome.runId);
-  }
-
-  switch (outcome.kind) {
-    case 'rejected':
-      flow.records.release(record);
-      void flow.ask.notify('error', `Not published: ${outcome.rejection.message}`);
-      return;
-    case 'failed':
-      flow.records.update({ ...record, phase: 'unfollowed' });
-      void flow.ask.notify(
-        'error',
-        `The dispatch of ${plan.service} may not have been sent: ${describeFailure(connection, outcome.error)} Check the workflow's runs before publishing again.`,
-      );
-      return;
-    case 'run-not-found':
-      flow.records.update({ ...record, phase: 'unfollowed' });
-      void flow.ask.notify('warning', outcome.message);
-      return;
-    case 'ambiguous': {
-      const chosen = await vscode.window.showQuickPick(
-        outcome.runs.map((run) => ({
-          label: `#${run.runNumber} ${noIcons(run.name)}`,
-          description: `${run.actorLogin ?? ''} ${run.createdAt.toLocaleTimeString()}`,
-          run,
-        })),
-        { placeHolder: 'Several runs started just now. Which one is this publish?' },
-      );
-      if (!chosen) {
-        flow.records.update({ ...record, phase: 'unfollowed' });
-        void flow.ask.notify(
-          'warning',
-          `The run of the ${plan.service} publish was not chosen, so it is not followed. Check the workflow's runs on GitHub.`,
-        );
-        return;
-      }
-      claimed.add(chosen.run.id);
-      follow(flow, connection, {
-        ...record,
-        phase: 'running',
-        runId: chosen.run.id,
-        runUrl: chosen.run.htmlUrl,
-      });
-      return;
-    }
-    case 'run':
-      follow(flow, connection, { ...record, phase: 'running', runId: outcome.runId, runUrl: outcome.runUrl });
-      return;
-  }
-}
-
-function follow(flow: Flow, connection: GitHubConnection, running: PublishRecord): void {
-  flow.records.update(running);
-  void flow.follower.follow(connection, running).then(() => flow.model.refresh());
-}
-
-function describeFailure(connection: GitHubConnection, error: unknown): string {
-  return describeGitHubFailure(error, {
-    repositoryLabel: connection.label,
-    apiHost: connection.apiHost,
-    account: connection.account,
-  }).message;
 }

@@ -5,24 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { runTests } from '@vscode/test-electron';
 
 import { buildExtension } from '../harness/buildExtension';
 import { git } from '../harness/git';
 import { projectRoot, testAuthExtensionDirectory } from '../harness/paths';
-import { createTemporaryDirectory } from '../harness/temporaryDirectory';
 import { WORKSPACE_TRUST_VARIABLE } from '../harness/extensionTestRun';
-import {
-  startTestGitHub,
-  testGitHubEnvironment,
-  testGitHubRemoteUrl,
-  testGitHubSettings,
-} from '../harness/testGitHub';
-import { writeUserSettings } from '../harness/userSettings';
-import { createScratchRepository, SCRATCH_OWNER, SCRATCH_REPOSITORY } from './scratchRepository';
+import { runScratchTests } from './scratchTestRun';
 import { ELSEWHERE_REMOTE, untrustedWorkspaceSettings } from './untrusted/workspace';
 
-const launcherExecutable = path.join(projectRoot, 'test', 'harness', 'launcher.js');
 const integrationDirectory = path.join(projectRoot, 'test', 'integration');
 const outputDirectory = path.join(projectRoot, 'out', 'test', 'integration-untrusted');
 
@@ -71,79 +61,30 @@ function testAuthForRestrictedMode(into: string): string {
 }
 
 async function main(): Promise<number> {
-  const started = Date.now();
   process.on('SIGINT', () => console.log('Interrupted: stopping the test run…'));
 
   const [runner] = await Promise.all([bundleUntrustedTests(), buildExtension()]);
 
-  const now = new Date();
-  const repository = await createScratchRepository(now);
-  const profile = createTemporaryDirectory('untrusted-profile');
-
-  try {
-    const github = await startTestGitHub({
-      path: repository.path,
-      owner: SCRATCH_OWNER,
-      repo: SCRATCH_REPOSITORY,
-      now,
-    });
-
-    try {
-      await repository.connectTo(testGitHubRemoteUrl(github));
-      await git(repository.path, [
-        'remote',
-        'add',
-        ELSEWHERE_REMOTE,
-        `${github.server.url}/evil/gadgets.git`,
-      ]);
-      fs.mkdirSync(path.join(repository.path, '.vscode'));
+  return runScratchTests({
+    name: 'Untrusted-workspace',
+    runner,
+    extensions: (profile) => [testAuthForRestrictedMode(profile)],
+    environment: { [WORKSPACE_TRUST_VARIABLE]: '1' },
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'security.workspace.trust.untrustedFiles': 'open',
+    },
+    prepare: async (repository, github) => {
+      await git(repository, ['remote', 'add', ELSEWHERE_REMOTE, `${github.server.url}/evil/gadgets.git`]);
+      fs.mkdirSync(path.join(repository, '.vscode'));
       fs.writeFileSync(
-        path.join(repository.path, '.vscode', 'settings.json'),
+        path.join(repository, '.vscode', 'settings.json'),
         JSON.stringify(untrustedWorkspaceSettings, undefined, 2),
       );
-
-      const userDataDirectory = path.join(profile.path, 'user-data');
-      writeUserSettings(
-        userDataDirectory,
-        testGitHubSettings(github, {
-          'security.workspace.trust.enabled': true,
-          'security.workspace.trust.startupPrompt': 'never',
-          'security.workspace.trust.banner': 'never',
-          'security.workspace.trust.untrustedFiles': 'open',
-        }),
-      );
-
-      const launcherTemporaryDirectory = path.join(profile.path, 'tmp');
-      fs.mkdirSync(launcherTemporaryDirectory);
-
-      await runTests({
-        vscodeExecutablePath: launcherExecutable,
-        extensionDevelopmentPath: [projectRoot, testAuthForRestrictedMode(profile.path)],
-        extensionTestsPath: runner,
-        extensionTestsEnv: {
-          ...testGitHubEnvironment(github),
-          [WORKSPACE_TRUST_VARIABLE]: '1',
-          TMPDIR: launcherTemporaryDirectory,
-        },
-        launchArgs: [
-          repository.path,
-          `--user-data-dir=${userDataDirectory}`,
-          `--extensions-dir=${path.join(profile.path, 'extensions')}`,
-        ],
-      });
-
-      console.log(`Untrusted-workspace tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return 0;
-    } finally {
-      await github.close();
-    }
-  } catch (error) {
-    console.error(`Untrusted-workspace tests failed: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    profile.remove();
-    repository.remove();
-  }
+    },
+  });
 }
 
 main().then(
