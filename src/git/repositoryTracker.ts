@@ -92,7 +92,7 @@ export class RepositoryTracker implements vscode.Disposable {
     this.disposables.push(
       api.onDidOpenRepository(() => this.update()),
       api.onDidCloseRepository((repository) => {
-        if (this.pinned === repository) {
+        if (this.pinned && sameRoot(this.pinned, repository)) {
           this.pinned = undefined;
         }
         this.update();
@@ -107,7 +107,7 @@ export class RepositoryTracker implements vscode.Disposable {
   private update(): void {
     const next = this.choose();
 
-    if (next !== this.selected) {
+    if (next !== this.selected && !(next && this.selected && sameRoot(next, this.selected))) {
       this.selected = next;
       this.watch(next);
       this.log.info(
@@ -121,8 +121,13 @@ export class RepositoryTracker implements vscode.Disposable {
   private choose(): Repository | undefined {
     const repositories = this.repositories;
 
-    if (this.pinned && repositories.includes(this.pinned)) {
-      return this.pinned;
+    // The git API hands out new wrapper objects on each read: repositories are compared by root.
+    const open = (repository: Repository | undefined) =>
+      repository && repositories.find((candidate) => sameRoot(candidate, repository));
+
+    const pinned = open(this.pinned);
+    if (pinned) {
+      return pinned;
     }
 
     const editorUri = vscode.window.activeTextEditor?.document.uri;
@@ -132,11 +137,7 @@ export class RepositoryTracker implements vscode.Disposable {
       return ofEditor;
     }
 
-    if (this.selected && repositories.includes(this.selected)) {
-      return this.selected;
-    }
-
-    return repositories[0];
+    return open(this.selected) ?? repositories[0];
   }
 
   private watch(repository: Repository | undefined): void {
@@ -157,6 +158,10 @@ export class RepositoryTracker implements vscode.Disposable {
       this.changeEmitter.fire();
     }
   }
+}
+
+function sameRoot(a: Repository, b: Repository): boolean {
+  return a.rootUri.toString() === b.rootUri.toString();
 }
 
 /** Everything about a repository that changes what the commits view shows. */
