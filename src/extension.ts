@@ -35,14 +35,14 @@ export interface ImagePublisherApi {
   usePrompter(prompter: Prompter | undefined): void;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ImagePublisherApi> {
+export function activate(context: vscode.ExtensionContext): ImagePublisherApi {
   const started = Date.now();
   const output = new OutputLog();
   const log = output.for('commits');
   context.subscriptions.push(output);
 
   const sessions = new GitHubSessions(output.for('auth'));
-  const tracker = await RepositoryTracker.create(output.for('git'));
+  const tracker = new RepositoryTracker(output.for('git'));
   const model = new CommitsModel(tracker, sessions, log, output.for('http'), context.workspaceState);
   const publishes = new PublishRecords(context.workspaceState);
   const tree = new CommitsTreeProvider(model, publishes);

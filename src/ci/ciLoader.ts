@@ -6,13 +6,13 @@
  */
 import { detectCiWorkflow } from '../domain/ciWorkflowDetection';
 import { joinCommitStatuses, pickRun, groupRunsBySha, type CommitStatus } from '../domain/commitStatus';
-import type { Artifact, Commit, Workflow, WorkflowRun } from '../domain/model';
+import type { Artifact, Commit, WorkflowRun } from '../domain/model';
 import { workflowFileName } from '../domain/model';
-import { resolveServices } from '../domain/services';
-import { coversRuns, coversShas, expectedPages, type ActionsApi } from '../github/actionsApi';
-import type { Pager } from '../github/pager';
+import { isArtifactOf, resolveServices } from '../domain/services';
+import { coversShas, expectedPages, pagesToCover, type ActionsApi } from '../github/actionsApi';
 import type { Log } from '../log/log';
-import { discoverPublishWorkflow } from './publishWorkflowDiscovery';
+import { artifactListNames, artifactLists, completeArtifacts } from './artifactLists';
+import { configuredCiWorkflow, discoverCi, type Discovery } from './ciDiscovery';
 
 export interface CiSettings {
   readonly ciWorkflow: string;
@@ -41,15 +41,9 @@ export interface CiSnapshot {
   readonly artifacts: readonly Artifact[];
 }
 
-interface Discovery {
-  readonly services: readonly string[];
-  readonly publishWorkflowPath?: string;
-  readonly workflows: readonly Workflow[];
-  ciWorkflow?: string;
-}
-
 export class CiLoader {
   private discovery?: Promise<Discovery>;
+  private discovered?: Discovery;
 
   constructor(
     private readonly api: ActionsApi,
@@ -57,62 +51,140 @@ export class CiLoader {
     private readonly log: Log,
   ) {}
 
+  /**
+   * The next load discovers the workflows and services again (they may have changed). What was
+   * found before still shapes its requests, so a manual refresh costs no extra round trip.
+   */
+  rediscover(): void {
+    this.discovery = undefined;
+  }
+
+  /**
+   * One load: the runs and the artifacts are asked for while the repository is still being
+   * discovered, so even the first load takes the round trips of its pages plus one file read.
+   */
   async load(request: CiRequest): Promise<CiSnapshot> {
-    const discovery = await this.discover();
+    const known = this.discovered;
+    const discovering = this.discover();
     const wantedShas = new Set(request.commits.map((commit) => commit.sha.toLowerCase()));
     const expected = expectedPages(request.commits.length);
-    const maxPages = discovery.ciWorkflow ? expected * 2 + 1 : expected * 4 + 1;
 
-    // Runs and each service's artifacts are asked for at the same time: one round trip when the
-    // expected pages cover what is shown.
-    const runPager = this.api.runPager({ workflow: discovery.ciWorkflow, branch: request.branch, maxPages });
-    const artifactPagers = discovery.services.map((name) => this.api.artifactPager(name, maxPages));
-    await Promise.all([runPager, ...artifactPagers].map((pager) => pager.fetchBatch(expected)));
-    await runPager.continueUntil((runs) => coversShas(runs, wantedShas));
+    const listedWorkflow = known ? known.ciWorkflow : configuredCiWorkflow(this.settings);
+    const runPager = this.api.runPager({
+      workflow: listedWorkflow,
+      branch: request.branch,
+      maxPages: listedWorkflow ? expected * 2 + 1 : expected * 4 + 1,
+    });
+    const source = artifactLists(
+      this.api,
+      known ? artifactListNames(known) : this.settings.services,
+      request.commits.length,
+    );
 
-    const runs = [
-      ...runPager.items,
-      ...(await this.runsBuiltElsewhere(request, discovery, runPager.items, wantedShas)),
-    ];
-    const chosenRuns = chooseRuns(runs, wantedShas);
-    const services = discovery.services.length > 0 ? discovery.services : await this.servicesFromRuns(runs);
-    const artifacts =
-      discovery.services.length > 0
-        ? await this.completeArtifacts(artifactPagers, chosenRuns)
-        : await this.loadArtifacts(services, chosenRuns);
+    const [discovery] = await Promise.all([
+      discovering,
+      runPager.fetchBatch(expected),
+      ...source.pagers.map((pager) => pager.fetchBatch(source.firstBatch)),
+    ]);
 
-    if (!discovery.ciWorkflow) {
-      const detection = detectCiWorkflow(
-        discovery.workflows,
-        runs,
-        artifacts,
-        discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
-      );
-
-      if (!detection.workflow) {
-        this.log.warn(`No CI workflow found: ${detection.why}.`);
-        return {
-          services,
-          statuses: request.commits.map((commit) => ({ commit })),
-          runs: [],
-          artifacts: [],
-          problem:
-            'No CI workflow found in this repository. Set imagePublisher.ciWorkflow to the workflow file that builds the images (for example ci_cd.yml).',
-        };
-      }
-
-      discovery.ciWorkflow = workflowFileName(detection.workflow.path);
-      this.log.info(`CI workflow: ${detection.workflow.path} (${detection.why}).`);
-      return this.join(
-        request,
-        services,
-        discovery.ciWorkflow,
-        filterWorkflow(runs, detection.workflow.id),
-        artifacts,
-      );
+    if (known && discovery !== known && !this.sameShape(known, discovery)) {
+      this.log.info('The workflows or services changed since the last refresh: loading again.');
+      return this.load(request);
     }
 
-    return this.join(request, services, discovery.ciWorkflow, runs, artifacts);
+    const fetchedArtifacts = () => source.pagers.flatMap((pager) => pager.items);
+    const ciWorkflow = this.pickCiWorkflow(discovery, runPager.items, fetchedArtifacts());
+    if (!ciWorkflow) {
+      return this.withoutCiWorkflow(request, discovery.services);
+    }
+
+    const ofCi = (runs: readonly WorkflowRun[]) =>
+      listedWorkflow || ciWorkflow.id === undefined ? [...runs] : filterWorkflow(runs, ciWorkflow.id);
+    await runPager.continueUntil(
+      (runs) => coversShas(ofCi(runs), wantedShas),
+      (runs, pages) => pagesToCover(ofCi(runs), pages, wantedShas),
+    );
+
+    const branchRuns = ofCi(runPager.items);
+    const runs = [
+      ...branchRuns,
+      ...(await this.runsBuiltElsewhere(request, ciWorkflow.file, branchRuns, wantedShas)),
+    ];
+    await completeArtifacts(source, chooseRuns(runs, wantedShas));
+
+    const services =
+      discovery.services.length > 0
+        ? discovery.services
+        : await this.servicesFromRuns(runs, fetchedArtifacts());
+    const artifacts = fetchedArtifacts().filter((artifact) =>
+      services.some((service) => isArtifactOf(service, artifact.name)),
+    );
+
+    return this.join(request, services, ciWorkflow.file, runs, artifacts);
+  }
+
+  /**
+   * Whether a fresh discovery asks for the same lists as the one it replaces. A CI workflow that
+   * was detected before is kept while it still exists.
+   */
+  private sameShape(before: Discovery, after: Discovery): boolean {
+    const stillThere = after.workflows.some(
+      (workflow) => workflow.state === 'active' && workflowFileName(workflow.path) === before.ciWorkflow,
+    );
+    if (!after.ciWorkflow && stillThere) {
+      after.ciWorkflow = before.ciWorkflow;
+    }
+
+    const names = (discovery: Discovery) => JSON.stringify(artifactListNames(discovery));
+    return after.ciWorkflow === before.ciWorkflow && names(after) === names(before);
+  }
+
+  /** The CI workflow: from the setting or an earlier load, else detected from what was fetched. */
+  private pickCiWorkflow(
+    discovery: Discovery,
+    runs: readonly WorkflowRun[],
+    artifacts: readonly Artifact[],
+  ): { file: string; id?: number } | undefined {
+    if (discovery.ciWorkflow) {
+      const file = discovery.ciWorkflow;
+      return {
+        file,
+        id: discovery.workflows.find((workflow) => workflowFileName(workflow.path) === file)?.id,
+      };
+    }
+
+    const serviceArtifacts =
+      discovery.services.length > 0
+        ? artifacts.filter((artifact) =>
+            discovery.services.some((service) => isArtifactOf(service, artifact.name)),
+          )
+        : artifacts;
+    const detection = detectCiWorkflow(
+      discovery.workflows,
+      runs,
+      serviceArtifacts,
+      discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
+    );
+
+    if (!detection.workflow) {
+      this.log.warn(`No CI workflow found: ${detection.why}.`);
+      return undefined;
+    }
+
+    discovery.ciWorkflow = workflowFileName(detection.workflow.path);
+    this.log.info(`CI workflow: ${detection.workflow.path} (${detection.why}).`);
+    return { file: discovery.ciWorkflow, id: detection.workflow.id };
+  }
+
+  private withoutCiWorkflow(request: CiRequest, services: readonly string[]): CiSnapshot {
+    return {
+      services,
+      statuses: request.commits.map((commit) => ({ commit })),
+      runs: [],
+      artifacts: [],
+      problem:
+        'No CI workflow found in this repository. Set imagePublisher.ciWorkflow to the workflow file that builds the images (for example ci_cd.yml).',
+    };
   }
 
   private join(
@@ -137,51 +209,30 @@ export class CiLoader {
 
   private discover(): Promise<Discovery> {
     if (!this.discovery) {
-      this.discovery = this.runDiscovery();
-      this.discovery.catch(() => (this.discovery = undefined));
+      const discovery = discoverCi(this.api, this.settings, this.log);
+      this.discovery = discovery;
+      discovery.then(
+        (found) => (this.discovered = found),
+        () => (this.discovery = undefined),
+      );
     }
 
     return this.discovery;
   }
 
-  private async runDiscovery(): Promise<Discovery> {
-    const configuredCi = this.settings.ciWorkflow.trim();
-    const configuredServices = this.settings.services;
-    const workflows = configuredCi ? [] : await this.api.listWorkflows();
-
-    if (configuredCi) {
-      this.log.info(`CI workflow: ${configuredCi} (from the setting imagePublisher.ciWorkflow).`);
-    }
-
-    const publish =
-      configuredServices.length > 0
-        ? undefined
-        : await discoverPublishWorkflow(this.api, workflows, this.settings, this.log);
-    const services = resolveServices({
-      setting: configuredServices,
-      publishWorkflowOptions: publish?.inputs.service.options,
-      publishWorkflowPath: publish?.path,
-    });
-
-    if (services.services.length > 0) {
-      this.log.info(`Services ${services.services.join(', ')} (${services.why}).`);
-    }
-
-    return {
-      services: services.services,
-      publishWorkflowPath: publish?.path,
-      workflows,
-      ciWorkflow: configuredCi || undefined,
-    };
-  }
-
-  private async servicesFromRuns(runs: readonly WorkflowRun[]): Promise<readonly string[]> {
+  /** Services named by the artifacts of the newest successful run, when nothing else names them. */
+  private async servicesFromRuns(
+    runs: readonly WorkflowRun[],
+    fetched: readonly Artifact[],
+  ): Promise<readonly string[]> {
     const newestSuccess = runs.find((run) => run.conclusion === 'success');
     if (!newestSuccess) {
       return [];
     }
 
-    const names = await this.api.listRunArtifactNames(newestSuccess.id);
+    const fetchedNames = fetched.filter((artifact) => artifact.runId === newestSuccess.id).map((a) => a.name);
+    const names =
+      fetchedNames.length > 0 ? fetchedNames : await this.api.listRunArtifactNames(newestSuccess.id);
     const services = resolveServices({ artifactNames: names });
     this.log.info(
       services.services.length > 0
@@ -199,7 +250,7 @@ export class CiLoader {
    */
   private async runsBuiltElsewhere(
     request: CiRequest,
-    discovery: Discovery,
+    ciWorkflow: string,
     found: readonly WorkflowRun[],
     wantedShas: ReadonlySet<string>,
   ): Promise<WorkflowRun[]> {
@@ -210,9 +261,12 @@ export class CiLoader {
     }
 
     const expected = expectedPages(missing.size);
-    const pager = this.api.runPager({ workflow: discovery.ciWorkflow, maxPages: expected * 2 + 1 });
+    const pager = this.api.runPager({ workflow: ciWorkflow, maxPages: expected * 2 + 1 });
     await pager.fetchBatch(expected);
-    await pager.continueUntil((runs) => coversShas(runs, missing));
+    await pager.continueUntil(
+      (runs) => coversShas(runs, missing),
+      (runs, pages) => pagesToCover(runs, pages, missing),
+    );
 
     const known = new Set(found.map((run) => run.id));
     const extra = pager.items.filter((run) => missing.has(run.headSha.toLowerCase()) && !known.has(run.id));
@@ -221,45 +275,6 @@ export class CiLoader {
     );
     return extra;
   }
-
-  /** Continues each service's artifact pages until the chosen runs are covered. */
-  private async completeArtifacts(
-    pagers: readonly Pager<Artifact>[],
-    runs: readonly WorkflowRun[],
-  ): Promise<Artifact[]> {
-    const { wantedRunIds, notBefore } = artifactWindow(runs);
-
-    await Promise.all(
-      pagers.map((pager) => pager.continueUntil((items) => coversRuns(items, wantedRunIds, notBefore))),
-    );
-
-    return pagers.flatMap((pager) => pager.items);
-  }
-
-  private async loadArtifacts(
-    services: readonly string[],
-    runs: readonly WorkflowRun[],
-  ): Promise<Artifact[]> {
-    const { wantedRunIds, notBefore } = artifactWindow(runs);
-    const maxPages = Math.ceil(Math.max(runs.length, 1) / 100) + 1;
-
-    const perService = await Promise.all(
-      services.map((name) => this.api.listArtifactsNamed({ name, wantedRunIds, notBefore, maxPages })),
-    );
-
-    return perService.flat();
-  }
-}
-
-/** The runs whose artifacts are wanted, and the date before which no artifact can belong to them. */
-function artifactWindow(runs: readonly WorkflowRun[]): { wantedRunIds: Set<number>; notBefore?: Date } {
-  const wantedRunIds = new Set(runs.filter((run) => run.conclusion === 'success').map((run) => run.id));
-  const notBefore = runs.reduce<Date | undefined>(
-    (oldest, run) => (!oldest || run.createdAt < oldest ? run.createdAt : oldest),
-    undefined,
-  );
-
-  return { wantedRunIds, notBefore };
 }
 
 function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string>): WorkflowRun[] {

@@ -5,7 +5,7 @@
  */
 import type { Workflow } from '../domain/model';
 import { findPublishInputs, type PublishInputs } from '../domain/publishWorkflowInputs';
-import { parseWorkflowFile, type WorkflowDefinition } from '../domain/workflowFile';
+import { parseWorkflowFile, warmUpWorkflowParser, type WorkflowDefinition } from '../domain/workflowFile';
 import type { ActionsApi } from '../github/actionsApi';
 import type { Log } from '../log/log';
 
@@ -56,7 +56,9 @@ export async function explorePublishWorkflows(
     : rankCandidates(workflows).slice(0, MAX_CANDIDATES);
 
   for (const path of paths) {
-    const text = await api.readFile(path, ref);
+    const reading = api.readFile(path, ref);
+    warmUpWorkflowParser();
+    const text = await reading;
     if (text === undefined) {
       if (configured) {
         log.warn(

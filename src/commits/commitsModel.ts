@@ -65,7 +65,7 @@ export class CommitsModel implements vscode.Disposable {
   /** Asks for a refresh; one already running absorbs it and runs once more afterwards. */
   refresh(options: { rediscover?: boolean; resetList?: boolean } = {}): Promise<void> {
     if (options.rediscover) {
-      this.loaderEntry = undefined;
+      this.loaderEntry?.loader.rediscover();
     }
 
     if (options.resetList) {
@@ -106,6 +106,8 @@ export class CommitsModel implements vscode.Disposable {
   }
 
   private async refreshOnce(): Promise<void> {
+    await this.tracker.ready;
+
     if (this.tracker.availability === 'restricted') {
       this.paint({
         kind: 'git-unavailable',
@@ -239,7 +241,7 @@ export class CommitsModel implements vscode.Disposable {
       });
       this.log.warn(`Could not load CI state (${failure.kind}): ${failure.message}`);
       this.log.debug(`The failure as GitHub's client reported it: ${(error as Error).message}`);
-      this.loaderEntry = undefined;
+      this.loaderEntry?.loader.rediscover();
       this.paint({
         ...base,
         github,

@@ -5,6 +5,7 @@
 import { describeAge, describeExpiry, isExpiringSoon } from './age';
 import type { Artifact, Commit, WorkflowRun } from './model';
 import { NO_RUN, NOT_LOADED, presentRunState, type RunStatePresentation } from './runState';
+import { isArtifactOf } from './services';
 
 export type ArtifactKind = 'valid' | 'expiring' | 'expired' | 'missing';
 
@@ -176,7 +177,7 @@ export function commitContextTokens(status: CommitStatus): string[] {
 
 function newestNamed(artifacts: readonly Artifact[], name: string): Artifact | undefined {
   return artifacts
-    .filter((artifact) => artifact.name === name)
+    .filter((artifact) => isArtifactOf(name, artifact.name))
     .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || b.id - a.id)[0];
 }
 

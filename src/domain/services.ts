@@ -44,6 +44,11 @@ export function resolveServices(input: {
   };
 }
 
+/** A service's image artifact is named after it, or after its image file (`api.tar`). */
+export function isArtifactOf(service: string, artifactName: string): boolean {
+  return artifactName === service || artifactName.toLowerCase() === `${service.toLowerCase()}.tar`;
+}
+
 export function servicesFromArtifactNames(names: readonly string[]): string[] {
   return unique(
     names.filter((name) => /\.tar$/i.test(name) && name.length > 4).map((name) => name.slice(0, -4)),

@@ -42,6 +42,13 @@ function yaml(): typeof Yaml {
   return yamlModule;
 }
 
+/** Loads the parser in the background, e.g. while the request for the first workflow file is out. */
+export function warmUpWorkflowParser(): void {
+  if (!yamlModule) {
+    setImmediate(() => yaml());
+  }
+}
+
 export function parseWorkflowFile(text: string): WorkflowParse {
   try {
     return readWorkflow(text);

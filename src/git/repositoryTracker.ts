@@ -18,27 +18,51 @@ export class RepositoryTracker implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private repositoryDisposables: vscode.Disposable[] = [];
+  private api: GitApi | undefined;
+  private currentAvailability: GitAvailability | 'starting' = 'starting';
   private pinned: Repository | undefined;
   private selected: Repository | undefined;
   private lastKey = '';
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
-  private constructor(
-    private readonly api: GitApi | undefined,
-    readonly availability: GitAvailability,
-    private readonly log: Log,
-  ) {}
+  /** Resolves once the git extension has answered (or is known not to run). */
+  readonly ready: Promise<void>;
 
-  static async create(log: Log): Promise<RepositoryTracker> {
+  /**
+   * Starts following the git extension without waiting for it: activating `vscode.git` can take a
+   * few hundred milliseconds, and the product's activation should not.
+   */
+  constructor(private readonly log: Log) {
+    this.ready = this.connect();
+  }
+
+  get availability(): GitAvailability | 'starting' {
+    return this.currentAvailability;
+  }
+
+  private async connect(): Promise<void> {
+    const api = await this.openGitApi();
+    if (this.disposed) {
+      return;
+    }
+
+    this.api = api;
+    this.currentAvailability = api ? 'available' : this.currentAvailability;
+    this.start();
+  }
+
+  private async openGitApi(): Promise<GitApi | undefined> {
     const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!extension) {
       const restricted = !vscode.workspace.isTrusted;
-      log.warn(
+      this.log.warn(
         restricted
           ? 'Restricted Mode: the built-in Git extension does not run.'
           : 'The built-in Git extension (vscode.git) is not installed.',
       );
-      return new RepositoryTracker(undefined, restricted ? 'restricted' : 'missing', log);
+      this.currentAvailability = restricted ? 'restricted' : 'missing';
+      return undefined;
     }
 
     let exports: GitExtension;
@@ -47,20 +71,20 @@ export class RepositoryTracker implements vscode.Disposable {
     } catch (error) {
       // In Restricted Mode VS Code does not run the git extension (it does not support untrusted workspaces).
       const restricted = !vscode.workspace.isTrusted;
-      log.warn(
+      this.log.warn(
         `The built-in Git extension could not start${restricted ? ' in Restricted Mode' : ''}: ${(error as Error).message}`,
       );
-      return new RepositoryTracker(undefined, restricted ? 'restricted' : 'missing', log);
+      this.currentAvailability = restricted ? 'restricted' : 'missing';
+      return undefined;
     }
 
     if (!exports.enabled) {
-      log.warn('The built-in Git extension is disabled (git.enabled is false).');
-      return new RepositoryTracker(undefined, 'disabled', log);
+      this.log.warn('The built-in Git extension is disabled (git.enabled is false).');
+      this.currentAvailability = 'disabled';
+      return undefined;
     }
 
-    const tracker = new RepositoryTracker(exports.getAPI(1), 'available', log);
-    tracker.start();
-    return tracker;
+    return exports.getAPI(1);
   }
 
   get repositories(): readonly Repository[] {
@@ -78,6 +102,7 @@ export class RepositoryTracker implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.debounce);
     this.repositoryDisposables.forEach((disposable) => disposable.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
@@ -86,6 +111,7 @@ export class RepositoryTracker implements vscode.Disposable {
   private start(): void {
     const api = this.api;
     if (!api) {
+      this.changeEmitter.fire();
       return;
     }
 

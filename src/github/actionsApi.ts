@@ -43,6 +43,38 @@ export function coversShas(runs: readonly WorkflowRun[], wanted: ReadonlySet<str
   return [...wanted].every((sha) => seen.has(sha));
 }
 
+/** True once the list reaches items created before `notBefore` (or there is nothing to reach). */
+export function reachesBefore(artifacts: readonly Artifact[], notBefore: Date | undefined): boolean {
+  const oldest = artifacts[artifacts.length - 1]?.createdAt;
+  return !notBefore || (oldest !== undefined && oldest !== null && oldest.getTime() < notBefore.getTime());
+}
+
+/** Pages still needed for a newest-first list to reach `notBefore`, from the time one page spans. */
+export function pagesToReach(
+  artifacts: readonly Artifact[],
+  fetchedPages: number,
+  notBefore: Date | undefined,
+): number {
+  const newest = artifacts[0]?.createdAt?.getTime();
+  const oldest = artifacts[artifacts.length - 1]?.createdAt?.getTime();
+  if (!notBefore || newest === undefined || oldest === undefined || newest <= oldest) {
+    return 1;
+  }
+
+  const spanPerPage = (newest - oldest) / fetchedPages;
+  return (oldest - notBefore.getTime()) / spanPerPage;
+}
+
+/** Pages still needed for every wanted SHA to show up, from how many each page brought so far. */
+export function pagesToCover(
+  runs: readonly WorkflowRun[],
+  fetchedPages: number,
+  wanted: ReadonlySet<string>,
+): number {
+  const found = new Set(runs.map((run) => run.headSha.toLowerCase()).filter((sha) => wanted.has(sha))).size;
+  return found === 0 ? 1 : ((wanted.size - found) * fetchedPages) / found;
+}
+
 export function coversRuns(
   artifacts: readonly Artifact[],
   wantedRunIds: ReadonlySet<number>,
@@ -88,11 +120,11 @@ export class ActionsApi {
     });
   }
 
-  /** A pager over the repository's artifacts of one name, newest first. */
-  artifactPager(name: string, maxPages: number): Pager<Artifact> {
+  /** A pager over the repository's artifacts, of one name or of all, newest first. */
+  artifactPager(name: string | undefined, maxPages: number): Pager<Artifact> {
     return new Pager(this.client, {
       route: 'GET /repos/{owner}/{repo}/actions/artifacts',
-      parameters: { ...this.repository, name },
+      parameters: { ...this.repository, ...(name ? { name } : {}) },
       itemsKey: 'artifacts',
       map: toArtifact,
       maxPages,

@@ -10,7 +10,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type { Log } from '../log/log';
 import type { ConditionalCache } from './conditionalCache';
 import type { RateLimitState } from './rateLimit';
-import { createGuardedFetch, REFUSED_STATUS } from './guardedFetch';
+import { createGuardedFetch, REFUSED_STATUS, TIMED_OUT_STATUS } from './guardedFetch';
 
 /**
  * Octokit's core with pagination, retries and throttling. Routes are called by name
@@ -36,10 +36,13 @@ export interface ClientOptions {
 
 const MAX_AUTOMATIC_WAIT_SECONDS = 60;
 
+/** GitHub gives up on a request itself after 10 s; past 15 s without an answer, nothing is coming. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const guardedFetch = createGuardedFetch({
     allowedOrigin: options.apiBaseUrl,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
     log: options.log,
     fetch: options.cache ? options.cache.wrap(options.fetch ?? globalThis.fetch) : options.fetch,
     onResponse: options.onResponse,
@@ -57,8 +60,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       warn: (message: string) => options.log.warn(`[octokit] ${message}`),
       error: (message: string) => options.log.error(`[octokit] ${message}`),
     },
-    // Octokit's defaults, plus the local refusal of a foreign host: neither is worth repeating.
-    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, REFUSED_STATUS, 422, 451] },
+    // Octokit's defaults, plus the local refusal of a foreign host and the local timeout: neither
+    // is worth repeating.
+    retry: {
+      retries: 2,
+      doNotRetry: [400, 401, 403, 404, TIMED_OUT_STATUS, 410, REFUSED_STATUS, 422, 451],
+    },
     throttle: {
       onRateLimit: (
         retryAfter: number,

@@ -213,6 +213,11 @@ function describeForbidden(
 }
 
 function isTimeout(shape: ErrorShape): boolean {
+  const headers = shape.response?.headers as Record<string, string | undefined> | undefined;
+  if (headers?.['x-image-publisher-timeout'] !== undefined) {
+    return true;
+  }
+
   const names = [shape.name, (shape.cause as ErrorShape | undefined)?.name];
   return names.includes('TimeoutError') || /aborted due to timeout/i.test(shape.message ?? '');
 }

@@ -1,7 +1,7 @@
 /**
  * The one place the product's GitHub traffic goes through. It refuses any URL outside the API
  * origin (so a `Link` header or a redirect cannot carry the token elsewhere), follows only
- * same-origin redirects, times out requests that never answer, and logs each exchange at debug
+ * same-origin redirects, answers a request that never answers with a local 408, and logs each exchange at debug
  * without headers.
  */
 import type { Log } from '../log/log';
@@ -45,7 +45,8 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
       await options.rateLimit?.beforeRequest();
 
       const started = Date.now();
-      const signal = combineSignals(init?.signal ?? undefined, AbortSignal.timeout(options.timeoutMs));
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const signal = combineSignals(init?.signal ?? undefined, deadline);
       let response: Response;
 
       try {
@@ -54,6 +55,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
         options.log.debug(
           `${method} ${displayPath(url)} failed after ${Date.now() - started} ms: ${describeCause(error)}`,
         );
+        if (deadline.aborted && !init?.signal?.aborted) {
+          return timedOutResponse(options.timeoutMs);
+        }
         throw error;
       }
 
@@ -94,6 +98,20 @@ function refusedResponse(refusal: ForeignHostError): Response {
   return new Response(JSON.stringify({ message: refusal.message }), {
     status: REFUSED_STATUS,
     headers: { 'content-type': 'application/json', 'x-image-publisher-refused': 'foreign-host' },
+  });
+}
+
+/** The status of a request that did not answer in time: final, never retried (see `doNotRetry`). */
+export const TIMED_OUT_STATUS = 408;
+
+/**
+ * A request that never answered, reported locally. Repeating it would keep the user waiting the
+ * whole timeout again, usually for the same silence; the next refresh tries again anyway.
+ */
+function timedOutResponse(timeoutMs: number): Response {
+  return new Response(JSON.stringify({ message: `No answer within ${timeoutMs / 1000} s.` }), {
+    status: TIMED_OUT_STATUS,
+    headers: { 'content-type': 'application/json', 'x-image-publisher-timeout': `${timeoutMs} ms` },
   });
 }
 

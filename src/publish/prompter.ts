@@ -32,7 +32,12 @@ export interface Prompter {
   confirm(confirmation: Confirmation): Promise<ConfirmAnswer>;
   /** A non-modal notification; resolves with the action clicked, if any. */
   notify(level: NoticeLevel, message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Runs `work`, showing `message` as progress once it takes longer than a moment. */
+  working<T>(message: string, work: () => Promise<T>): Promise<T>;
 }
+
+/** Work shorter than this shows no progress notification, so quick checks do not flash one. */
+const PROGRESS_DELAY_MS = 800;
 
 export const PUBLISH_BUTTON = 'Publish';
 export const COPY_COMMAND_BUTTON = 'Copy gh Command';
@@ -134,5 +139,26 @@ export class VsCodePrompter implements Prompter {
     }
 
     return answer === COPY_COMMAND_BUTTON ? 'copy-command' : 'cancel';
+  }
+
+  async working<T>(message: string, work: () => Promise<T>): Promise<T> {
+    const running = work();
+    let finished = false;
+    const done = running.finally(() => (finished = true));
+
+    const timer = setTimeout(() => {
+      if (!finished) {
+        void vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: noIcons(message) },
+          () => done.catch(() => undefined),
+        );
+      }
+    }, PROGRESS_DELAY_MS);
+
+    try {
+      return await running;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

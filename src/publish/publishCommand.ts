@@ -103,7 +103,9 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
   }
 
   const local = { name: state.branch, upstream: state.upstream };
-  const target = await resolveTarget(flow, connection, settings, local);
+  const target = await flow.ask.working('Image Publisher: reading the publish workflow…', () =>
+    resolveTarget(flow, connection, settings, local),
+  );
   if (!target) {
     return;
   }
@@ -113,7 +115,9 @@ async function publish(flow: Flow, argument: unknown): Promise<void> {
     return;
   }
 
-  const running = await runningPublishes(flow, connection, target);
+  const running = await flow.ask.working('Image Publisher: looking for publishes already running…', () =>
+    runningPublishes(flow, connection, target),
+  );
   const answer = await flow.ask.confirm(confirmation(connection, target, status, plans, running));
   if (answer === 'copy-command') {
     await copyCommands(flow, connection, target, plans);

@@ -43,11 +43,15 @@ export class ReleaseTagsModel implements vscode.Disposable {
   /** One conditional-request cache per signed-in connection, so reloads cost 304s. */
   private cache: { key: string; cache: ConditionalCache } | undefined;
 
+  private readonly commitsSubscription: vscode.Disposable;
+
   constructor(
     private readonly commits: CommitsModel,
     private readonly log: Log,
     private readonly networkLog: Log,
-  ) {}
+  ) {
+    this.commitsSubscription = commits.onDidChange(() => this.forgetOtherRepository());
+  }
 
   get state(): TagsState {
     return this.current;
@@ -105,7 +109,27 @@ export class ReleaseTagsModel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.commitsSubscription.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /** Tags of a repository no longer shown (closed, switched, signed out) are not kept on screen. */
+  private forgetOtherRepository(): void {
+    if (this.current.kind !== 'loaded') {
+      return;
+    }
+
+    const shownKey = this.commits.connection?.key;
+    if (this.current.connectionKey === shownKey) {
+      return;
+    }
+
+    this.log.debug('[tags] The repository or account changed: the release tags shown are dropped.');
+    this.set(
+      shownKey
+        ? { kind: 'not-loaded' }
+        : { kind: 'unavailable', message: 'Open a GitHub repository and sign in to see its release tags.' },
+    );
   }
 
   private async load(): Promise<void> {
@@ -156,6 +180,12 @@ export class ReleaseTagsModel implements vscode.Disposable {
       this.log.info(
         `[tags] ${image.service}: ${image.image} from the ${image.source === 'packages' ? 'packages API' : 'registry'}, ${image.versions.length} versions${image.problem ? ` (${image.problem})` : ''}.`,
       );
+    }
+
+    if (this.commits.connection?.key !== connection.key) {
+      this.log.debug('[tags] The repository changed while its tags loaded: not shown.');
+      this.set({ kind: 'not-loaded' });
+      return;
     }
 
     this.set({ kind: 'loaded', result, loadedAt: new Date(), connectionKey: connection.key });

@@ -7,6 +7,7 @@ import { ConditionalCache } from '../../src/github/conditionalCache';
 import { silentLog } from '../../src/log/log';
 import { buildScenario, DEFAULT_TOKEN, type ScenarioCommit } from '../server/scenario';
 import { startTestServer, type TestServer } from '../server/testServer';
+import { UNCONFIGURED_CI } from './builders/serverFixtures';
 
 function commits(count: number): ScenarioCommit[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -83,18 +84,7 @@ suite('ActionsApi and CiLoader against the test server', function () {
   });
 
   test('a cold load of 50 commits × 2 services costs 5 requests, a warm one 3', async () => {
-    const loader = new CiLoader(
-      api,
-      {
-        ciWorkflow: '',
-        publishWorkflow: '',
-        services: [],
-        serviceInput: '',
-        commitInput: '',
-        warningDays: 7,
-      },
-      silentLog,
-    );
+    const loader = new CiLoader(api, UNCONFIGURED_CI, silentLog);
     const shown = history.slice(0, 50).map((commit) => ({ ...commit, message: commit.subject }));
 
     const cold = await loader.load({ branch: 'main', commits: shown, now: new Date() });

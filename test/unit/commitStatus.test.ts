@@ -52,6 +52,19 @@ suite('joinCommitStatuses', () => {
     assert.equal(second.ci?.state.word, 'no CI run');
   });
 
+  test("an artifact named after the image file (api.tar) is the service api's artifact", () => {
+    const run = aRun({ headSha: sha(1) });
+    const artifacts = [
+      anArtifact({ name: 'api.tar', runId: run.id, createdAt: daysAgo(2) }),
+      anArtifact({ name: 'api.tar.gz', runId: run.id, createdAt: daysAgo(2) }),
+    ];
+
+    const [status] = joinCommitStatuses([aCommit(1)], [run], artifacts, options);
+
+    assert.equal(status.ci?.artifacts[0].artifact?.name, 'api.tar');
+    assert.equal(status.ci?.artifacts[1].summary, 'no artifact');
+  });
+
   test('matches SHAs case-insensitively', () => {
     const run = aRun({ headSha: sha(1).toUpperCase() });
 

@@ -20,6 +20,12 @@ function fakeFetch(responses: Array<(url: string) => Response>, seen: string[]):
   }) as typeof fetch;
 }
 
+/** A fetch that never answers, and gives up only when its signal aborts. */
+const hangingFetch = ((_input: unknown, init?: RequestInit) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+  })) as typeof fetch;
+
 suite('guardedFetch', () => {
   const origin = 'https://api.github.com';
 
@@ -98,18 +104,31 @@ suite('guardedFetch', () => {
     assert.doesNotMatch(lines.join('\n'), /ghp_secret/);
   });
 
-  test('a request that never answers is aborted by the timeout', async () => {
-    const hanging = ((_input: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      })) as typeof fetch;
+  test('a request that never answers is aborted by the timeout and answered locally with a marked 408', async () => {
     const guarded = createGuardedFetch({
       allowedOrigin: origin,
       timeoutMs: 50,
       log: recordingLog([]),
-      fetch: hanging,
+      fetch: hangingFetch,
     });
 
-    await assert.rejects(guarded(`${origin}/user`), (error: Error) => error.name === 'TimeoutError');
+    const response = await guarded(`${origin}/user`);
+
+    assert.equal(response.status, 408);
+    assert.equal(response.headers.get('x-image-publisher-timeout'), '50 ms');
+  });
+
+  test("the caller's own abort is not reported as a timeout", async () => {
+    const guarded = createGuardedFetch({
+      allowedOrigin: origin,
+      timeoutMs: 5_000,
+      log: recordingLog([]),
+      fetch: hangingFetch,
+    });
+
+    await assert.rejects(
+      guarded(`${origin}/user`, { signal: AbortSignal.timeout(20) }),
+      (error: Error) => error.name === 'TimeoutError',
+    );
   });
 });

@@ -144,6 +144,9 @@ suite('Commits view', function () {
   });
 
   test('fetches runs in one request and artifacts in one request per service, never per commit', async () => {
+    // A first load lists every artifact at once while it discovers the services; every later
+    // refresh asks per service.
+    await refreshAndWait();
     await clearRequestLog();
     await refreshAndWait();
 

@@ -88,6 +88,10 @@ suite('Publish', function () {
       ],
     );
     assert.equal(prompter.confirmations.length, 1);
+    assert.deepEqual(prompter.progress, [
+      'Image Publisher: reading the publish workflow…',
+      'Image Publisher: looking for publishes already running…',
+    ]);
     const { message, detail } = prompter.confirmations[0];
     assert.equal(message, `Publish the api image of ${sha.slice(0, 7)}?`);
     assert.match(

@@ -71,9 +71,9 @@ export async function answerApiRequest(state: ServerState, request: ApiRequest):
   }
 
   const response = await routeResponse(state, request, credentials, bucket);
+  const serialized = serialize(response);
 
-  const etag =
-    request.method === 'GET' && response.status === 200 ? weakEtag(serialize(response).text) : null;
+  const etag = request.method === 'GET' && response.status === 200 ? weakEtag(serialized.text) : null;
 
   if (etag && matchesIfNoneMatch(header(request, 'if-none-match'), etag)) {
     return {
@@ -89,7 +89,7 @@ export async function answerApiRequest(state: ServerState, request: ApiRequest):
 
   spend(bucket);
 
-  const answer = finish(request, credentials, bucket, response);
+  const answer = finish(request, credentials, bucket, response, serialized);
 
   return { credentials, fault, answer: etag ? { ...answer, headers: { ...answer.headers, etag } } : answer };
 }
@@ -167,8 +167,9 @@ function finish(
   credentials: Credentials,
   bucket: RateLimitBucket,
   response: ApiResponse,
+  serialized = serialize(response),
 ): ApiAnswer {
-  const { text, contentType } = serialize(response);
+  const { text, contentType } = serialized;
 
   return {
     status: response.status,

@@ -72,8 +72,20 @@ export function runFilterFrom(query: URLSearchParams): RunFilter | { error: stri
 }
 
 /** Newest first, as GitHub lists runs and artifacts. */
+/** Parsed timestamps: lists are sorted on every request, and parsing dominated the bench server's time. */
+const parsedTimes = new Map<string, number>();
+
+function timeOf(value: string): number {
+  let time = parsedTimes.get(value);
+  if (time === undefined) {
+    time = Date.parse(value);
+    parsedTimes.set(value, time);
+  }
+  return time;
+}
+
 export function newestFirst<T extends { createdAt: string; id: number }>(a: T, b: T): number {
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
+  return timeOf(b.createdAt) - timeOf(a.createdAt) || b.id - a.id;
 }
 
 export function parseCreated(value: string): TimeRange | null {

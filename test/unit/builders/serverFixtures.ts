@@ -1,5 +1,11 @@
-/** The test server's default packages scenario, for the tests that run the real clients against it. */
-import { buildScenario, type Scenario, type ScenarioCommit } from '../../server/scenario';
+/** The test server's scenarios, for the tests that run the real clients against it. */
+import { CiLoader, type CiSettings } from '../../../src/ci/ciLoader';
+import type { Commit } from '../../../src/domain/model';
+import { ActionsApi } from '../../../src/github/actionsApi';
+import { createGitHubClient } from '../../../src/github/client';
+import { silentLog } from '../../../src/log/log';
+import { buildScenario, DEFAULT_TOKEN, type Scenario, type ScenarioCommit } from '../../server/scenario';
+import { startTestServer, type TestServer } from '../../server/testServer';
 
 export const OWNER = 'acme';
 
@@ -27,4 +33,43 @@ export function packagesScenario(ownerType: 'Organization' | 'User' = 'Organizat
     defaultBranch: 'main',
     branches: { main: branchCommits(12) },
   });
+}
+
+/** CI settings with nothing set: the loader discovers the workflow and the services. */
+export const UNCONFIGURED_CI: CiSettings = {
+  ciWorkflow: '',
+  publishWorkflow: '',
+  services: [],
+  serviceInput: '',
+  commitInput: '',
+  warningDays: 7,
+};
+
+/** A server whose acme/widgets `main` has `count` commits (scenario rules applied). */
+export function startBranchServer(count: number): Promise<TestServer> {
+  const scenario = buildScenario({
+    owner: OWNER,
+    repo: REPO,
+    defaultBranch: 'main',
+    branches: { main: branchCommits(count) },
+  });
+  return startTestServer({ scenario });
+}
+
+/** The first `count` commits of the server's `main`, as git gives them. */
+export function mainCommits(server: TestServer, count: number): Commit[] {
+  return server.state.scenario.branches.main
+    .slice(0, count)
+    .map((commit) => ({ ...commit, message: commit.subject }));
+}
+
+/** A CI loader with its own client on the server. */
+export function ciLoaderOn(server: TestServer, settings: CiSettings = UNCONFIGURED_CI): CiLoader {
+  const client = createGitHubClient({
+    apiBaseUrl: server.apiUrl,
+    token: DEFAULT_TOKEN,
+    log: silentLog,
+    userAgent: 'test',
+  });
+  return new CiLoader(new ActionsApi(client, { owner: OWNER, repo: REPO }), settings, silentLog);
 }

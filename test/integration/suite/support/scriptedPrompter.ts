@@ -21,6 +21,7 @@ export class ScriptedPrompter implements Prompter {
   readonly confirmations: Confirmation[] = [];
   readonly asked: string[] = [];
   readonly notices: Array<{ level: NoticeLevel; message: string; actions: string[] }> = [];
+  readonly progress: string[] = [];
 
   constructor(private readonly script: Script) {}
 
@@ -45,5 +46,10 @@ export class ScriptedPrompter implements Prompter {
   async notify(level: NoticeLevel, message: string, ...actions: string[]): Promise<string | undefined> {
     this.notices.push({ level, message, actions });
     return undefined;
+  }
+
+  working<T>(message: string, work: () => Promise<T>): Promise<T> {
+    this.progress.push(message);
+    return work();
   }
 }
