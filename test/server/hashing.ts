@@ -7,6 +7,11 @@ export function stableNumber(text: string, modulo: number): number {
   return digest.readUInt32BE(0) % modulo;
 }
 
+/** A fast digest for cache validators (ETags), where collisions only cost a refetch. */
+export function quickDigestHex(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

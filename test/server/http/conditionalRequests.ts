@@ -1,9 +1,9 @@
 /** ETags and `If-None-Match`, as GitHub answers them: a matching tag gives 304 with no body. */
 
-import { sha256Hex } from '../hashing';
+import { quickDigestHex } from '../hashing';
 
 export function weakEtag(bodyText: string): string {
-  return `W/"${sha256Hex(bodyText).slice(0, 32)}"`;
+  return `W/"${quickDigestHex(bodyText).slice(0, 32)}"`;
 }
 
 /** Whether an `If-None-Match` header names `etag` (weak comparison, lists and `*` allowed). */
