@@ -130,6 +130,39 @@ suite('Release tags', function () {
     );
   });
 
+  test('tags of a repository no longer shown are dropped, and come back with it', async () => {
+    const api = await extensionApi();
+    const settings = vscode.workspace.getConfiguration('imagePublisher');
+    assert.equal(api.tags.state.kind, 'loaded');
+
+    try {
+      await settings.update('remote', 'nowhere', vscode.ConfigurationTarget.Global);
+      await waitFor(
+        async () => api.model.state,
+        (state) => state.kind === 'commits' && !state.github,
+        'the view to leave the GitHub repository',
+      );
+
+      const dropped = await waitFor(
+        async () => api.tags.state,
+        (state) => state.kind !== 'loaded',
+        'the tags to be dropped',
+      );
+      assert.equal(dropped.kind, 'unavailable');
+      assert.deepEqual(await tagRows(), []);
+      assert.equal(api.tags.publications(shas[9]).size, 0);
+    } finally {
+      await settings.update('remote', undefined, vscode.ConfigurationTarget.Global);
+    }
+
+    await refreshAndWait();
+    await api.tags.ensureLoaded();
+    assert.deepEqual(
+      (await tagRows()).map((row) => row.label),
+      ['api', 'ingestion_server'],
+    );
+  });
+
   test('commit rows show which services are on the registry once tags are loaded', async () => {
     const shown = await waitFor(
       commitRows,
