@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 
 import type { CommitsModel } from '../commits/commitsModel';
+import type { ViewState } from '../commits/viewState';
 import type { CommitStatus } from '../domain/commitStatus';
 import type { CommitsNode } from '../views/commits/commitNodes';
 import { commitDescription } from '../views/commits/commitNodes';
@@ -24,11 +25,7 @@ export async function commitFor(
   const state = model.state;
   const candidates = state.kind === 'commits' ? state.commits.filter(filter) : [];
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(
-      state.kind === 'commits'
-        ? 'None of the commits shown fits this command. Refresh the Image Publisher view and try again.'
-        : 'No commits are loaded. Open the Image Publisher view on a GitHub repository first.',
-    );
+    void vscode.window.showInformationMessage(whyNoCandidates(state));
     return undefined;
   }
 
@@ -42,6 +39,17 @@ export async function commitFor(
   );
 
   return picked?.status;
+}
+
+function whyNoCandidates(state: ViewState): string {
+  switch (state.kind) {
+    case 'commits':
+      return 'None of the commits shown fits this command. Refresh the Image Publisher view and try again.';
+    case 'no-repository':
+      return 'No git repository is open. Open a folder that contains a clone of a GitHub repository.';
+    default:
+      return 'No commits are loaded. Open the Image Publisher view on a GitHub repository first.';
+  }
 }
 
 function commitOfNode(argument: unknown): CommitStatus | undefined {

@@ -39,8 +39,12 @@ export function registerTagCommands(commits: CommitsModel, tags: ReleaseTagsMode
       }
     }),
     vscode.commands.registerCommand('imagePublisher.openPackageVersion', async (node?: TagsNode) => {
-      const group = node?.type === 'tag' || node?.type === 'version' ? node.group : undefined;
-      const url = group?.versions.find((version) => version.htmlUrl)?.htmlUrl;
+      // Node-only, like the copy commands: without a tag or version row there is nothing to open.
+      if (node?.type !== 'tag' && node?.type !== 'version') {
+        return;
+      }
+
+      const url = node.group.versions.find((version) => version.htmlUrl)?.htmlUrl;
       const uri = url ? safeWebUrl(url) : undefined;
 
       if (!uri) {
