@@ -4,43 +4,14 @@
 // restricted settings elsewhere, and a second remote, `elsewhere`, on the same test server.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 
 import { buildExtension } from '../harness/buildExtension';
 import { git } from '../harness/git';
-import { projectRoot, testAuthExtensionDirectory } from '../harness/paths';
+import { testAuthExtensionDirectory } from '../harness/paths';
 import { WORKSPACE_TRUST_VARIABLE } from '../harness/extensionTestRun';
+import { bundleSeparateSuites } from './bundleIntegrationTests';
 import { runScratchTests } from './scratchTestRun';
 import { ELSEWHERE_REMOTE, untrustedWorkspaceSettings } from './untrusted/workspace';
-
-const integrationDirectory = path.join(projectRoot, 'test', 'integration');
-const outputDirectory = path.join(projectRoot, 'out', 'test', 'integration-untrusted');
-
-/** The runner (test/integration/index.ts) reads its suites from `suite/` next to it. */
-async function bundleUntrustedTests(): Promise<string> {
-  fs.rmSync(outputDirectory, { recursive: true, force: true });
-  const suites = fs
-    .readdirSync(path.join(integrationDirectory, 'untrusted'))
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => ({
-      in: path.join(integrationDirectory, 'untrusted', file),
-      out: path.join('suite', file.replace(/\.ts$/, '')),
-    }));
-
-  await esbuild.build({
-    entryPoints: [{ in: path.join(integrationDirectory, 'index.ts'), out: 'index' }, ...suites],
-    outdir: outputDirectory,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-
-  return path.join(outputDirectory, 'index.js');
-}
 
 /**
  * The test authentication extension, declaring what the built-in GitHub authentication it stands in
@@ -63,7 +34,7 @@ function testAuthForRestrictedMode(into: string): string {
 async function main(): Promise<number> {
   process.on('SIGINT', () => console.log('Interrupted: stopping the test run…'));
 
-  const [runner] = await Promise.all([bundleUntrustedTests(), buildExtension()]);
+  const [runner] = await Promise.all([bundleSeparateSuites('untrusted', 'untrusted'), buildExtension()]);
 
   return runScratchTests({
     name: 'Untrusted-workspace',

@@ -10,6 +10,9 @@ import { createTemporaryDirectory } from '../harness/temporaryDirectory';
 export const SCRATCH_OWNER = 'acme';
 export const SCRATCH_REPOSITORY = 'widgets';
 
+/** Where the extension host finds the scratch repository (the test server serves its history). */
+export const SCRATCH_REPOSITORY_VARIABLE = 'IMAGE_PUBLISHER_TEST_SCRATCH_REPOSITORY';
+
 export const MAIN_SUBJECTS = [
   'Create the widgets service skeleton',
   'Add the widget catalogue endpoint',

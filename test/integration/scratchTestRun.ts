@@ -1,12 +1,14 @@
 // One extension-host test run against the scratch repository on the test server: what
-// runTests.ts and runUntrustedTests.ts share. Each caller says how to prepare the repository and
-// the user settings, which extensions to develop and which runner to load.
+// runTests.ts, runUntrustedTests.ts and runNoRepositoryTests.ts share. Each caller says how to prepare
+// the repository and the user settings, which extensions to develop, which runner to load, and which
+// folder VS Code opens. The extension host learns where the scratch repository is from
+// IMAGE_PUBLISHER_TEST_SCRATCH_REPOSITORY (the opened folder, unless the run opens a plain folder).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
 import { projectRoot } from '../harness/paths';
-import { createTemporaryDirectory } from '../harness/temporaryDirectory';
+import { createTemporaryDirectory, type TemporaryDirectory } from '../harness/temporaryDirectory';
 import {
   startTestGitHub,
   testGitHubEnvironment,
@@ -16,7 +18,12 @@ import {
 } from '../harness/testGitHub';
 import type { UserSettings } from '../harness/userSettings';
 import { writeUserSettings } from '../harness/userSettings';
-import { createScratchRepository, SCRATCH_OWNER, SCRATCH_REPOSITORY } from './scratchRepository';
+import {
+  createScratchRepository,
+  SCRATCH_OWNER,
+  SCRATCH_REPOSITORY,
+  SCRATCH_REPOSITORY_VARIABLE,
+} from './scratchRepository';
 
 const launcherExecutable = path.join(projectRoot, 'test', 'harness', 'launcher.js');
 
@@ -31,6 +38,11 @@ export interface ScratchTestRun {
   readonly prepare?: (repository: string, github: TestGitHub) => Promise<void>;
   /** Desktop VS Code instead of code-server, when someone has it. */
   readonly desktop?: boolean;
+  /**
+   * What VS Code opens: the scratch repository (the default), or a plain folder with one file and
+   * no git repository in it or above it; the test server serves the scratch repository either way.
+   */
+  readonly opens?: 'scratch-repository' | 'plain-folder';
 }
 
 export async function runScratchTests(run: ScratchTestRun): Promise<number> {
@@ -38,6 +50,7 @@ export async function runScratchTests(run: ScratchTestRun): Promise<number> {
   const now = new Date();
   const repository = await createScratchRepository(now);
   const profile = createTemporaryDirectory('profile');
+  const plainFolder = run.opens === 'plain-folder' ? createPlainFolder() : undefined;
 
   try {
     const github = await startTestGitHub({
@@ -66,10 +79,11 @@ export async function runScratchTests(run: ScratchTestRun): Promise<number> {
         extensionTestsEnv: {
           ...testGitHubEnvironment(github),
           ...run.environment,
+          [SCRATCH_REPOSITORY_VARIABLE]: repository.path,
           TMPDIR: launcherTemporaryDirectory,
         },
         launchArgs: [
-          repository.path,
+          plainFolder?.path ?? repository.path,
           `--user-data-dir=${userDataDirectory}`,
           `--extensions-dir=${path.join(profile.path, 'extensions')}`,
         ],
@@ -84,7 +98,16 @@ export async function runScratchTests(run: ScratchTestRun): Promise<number> {
     console.error(`${run.name} tests failed: ${(error as Error).message}`);
     return 1;
   } finally {
+    plainFolder?.remove();
     profile.remove();
     repository.remove();
   }
+}
+
+/** A folder outside any git repository (the system temp folder is not in one), holding one file. */
+function createPlainFolder(): TemporaryDirectory {
+  const folder = createTemporaryDirectory('plain-folder');
+  fs.writeFileSync(path.join(folder.path, 'notes.txt'), 'A folder that is not a git repository.\n');
+
+  return folder;
 }
