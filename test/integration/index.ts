@@ -48,9 +48,18 @@ function reportWriter(): (line: string) => void {
   return (line) => fs.appendFileSync(file, `${line}\n`);
 }
 
-/** Tests' own console output goes to the same report, in order with mocha's. */
+/**
+ * Tests' own console output goes to the same report, in order with mocha's. The extension host makes
+ * `console.log` and the others accessors that relay to the workbench's log (an assignment does not
+ * replace them), so each is redefined as a plain value.
+ */
 function routeConsoleTo(writeLine: (line: string) => void): void {
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    console[method] = (...args: unknown[]) => writeLine(format(...args));
+    Object.defineProperty(console, method, {
+      value: (...args: unknown[]) => writeLine(format(...args)),
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
   }
 }
