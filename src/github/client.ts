@@ -49,7 +49,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     rateLimit: options.rateLimit,
   });
 
-  return new ClientWithPlugins({
+  const client = new ClientWithPlugins({
     baseUrl: options.apiBaseUrl,
     auth: options.token,
     userAgent: options.userAgent,
@@ -91,6 +91,16 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       },
     },
   });
+
+  // The retry plugin counts retries in `options.request.retryCount`, and every request starts from the
+  // client's one default `request` object: each request gets its own copy, or a request that used up
+  // its retries would make the next failure wait 16 s instead of 1 s before its first retry. Registered
+  // last, so it runs before the plugins' hooks.
+  client.hook.before('request', (requestOptions) => {
+    requestOptions.request = { ...requestOptions.request };
+  });
+
+  return client;
 }
 
 /** Only reads are repeated after a rate limit: a dispatch or re-run is left to the user. */
