@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light';
 
 import type { Log } from '../log/log';
 import type { ConditionalCache } from './conditionalCache';
@@ -35,6 +36,19 @@ export interface ClientOptions {
 }
 
 const MAX_AUTOMATIC_WAIT_SECONDS = 60;
+
+/**
+ * Requests in flight at once, across every client of the extension. Octokit's default is 10;
+ * GitHub allows 100 concurrent requests per user. 20 lets the pages of "Load more" to 500 commits
+ * (3 lists × 6 pages) go out in one wave, and is still far from the limit.
+ */
+const MAX_CONCURRENT_REQUESTS = 20;
+
+const requestsInFlight = new Bottleneck.Group({
+  id: 'image-publisher-requests',
+  maxConcurrent: MAX_CONCURRENT_REQUESTS,
+  timeout: 120_000,
+});
 
 /** GitHub gives up on a request itself after 10 s; past 15 s without an answer, nothing is coming. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -67,6 +81,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       doNotRetry: [400, 401, 403, 404, TIMED_OUT_STATUS, 410, REFUSED_STATUS, 422, 451],
     },
     throttle: {
+      // The throttling plugin takes its concurrency limiter from here when given (see its State).
+      ...({ global: requestsInFlight } as object),
       onRateLimit: (
         retryAfter: number,
         requestOptions: { method: string; url: string },

@@ -120,6 +120,9 @@ suite('Failure recovery', function () {
       const answers = await answersOf(row);
 
       assert.ok(answers.length > 0, `the refresh never asked ${row.route}`);
+      if (row.attempts !== undefined) {
+        assert.equal(answers.length, row.attempts, `asked ${answers.length} times, not ${row.attempts}`);
+      }
       assert.deepEqual(
         answers.slice(0, row.attempts ?? 1),
         Array.from({ length: row.attempts ?? 1 }, () => row.answeredWith),

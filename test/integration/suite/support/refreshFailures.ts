@@ -36,8 +36,11 @@ export interface RefreshFailure {
 }
 
 const REPOSITORY_ROUTE = `^/api/v3/repos/${SCRATCH_OWNER}/${SCRATCH_REPOSITORY}/`;
-/** The runs of every workflow on the branch: what a refresh asks when no CI workflow is set. */
-const RUNS_ROUTE = '/actions/runs\\?';
+/**
+ * The branch's runs: of every workflow on a first load, of the detected CI workflow afterwards (a
+ * manual refresh keeps asking what the last one did).
+ */
+const RUNS_ROUTE = '/actions/(workflows/[^/]+/)?runs\\?';
 const CI_WORKFLOW = 'ci_cd.yml';
 const CI_WORKFLOW_RUNS_ROUTE = '/actions/workflows/ci_cd\\.yml/runs\\?';
 /** Octokit's retry plugin: the first try and two retries, 1 s then 4 s apart. */
@@ -151,6 +154,15 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
     todo: /Refresh to try again\.$/,
   },
   {
+    name: 'a runs list that never answers (reported after the 15 s timeout, not repeated)',
+    faults: held({ method: 'GET', path: RUNS_ROUTE, action: 'hang' }),
+    route: RUNS_ROUTE,
+    answeredWith: null,
+    attempts: 1,
+    says: (where) => new RegExp(`^${escaped(where.host)} did not answer in time\\.`),
+    todo: /Check your connection, then refresh\.$/,
+  },
+  {
     name: 'a runs page far larger than asked for (the same state, no message)',
     faults: async () => [{ method: 'GET', path: RUNS_ROUTE, status: 200, body: await oversizedRunsPage() }],
     route: RUNS_ROUTE,
@@ -164,7 +176,7 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
  */
 async function oversizedRunsPage(): Promise<unknown> {
   const response = await fetch(
-    `${serverUrl()}/api/v3/repos/${SCRATCH_OWNER}/${SCRATCH_REPOSITORY}/actions/runs?branch=main&per_page=100`,
+    `${serverUrl()}/api/v3/repos/${SCRATCH_OWNER}/${SCRATCH_REPOSITORY}/actions/workflows/${CI_WORKFLOW}/runs?branch=main&per_page=100`,
     { headers: { authorization: `Bearer ${process.env.IMAGE_PUBLISHER_TEST_TOKEN ?? ''}` } },
   );
   assert.ok(response.ok, `the runs page answered ${response.status}`);
