@@ -11,7 +11,7 @@ import Bottleneck from 'bottleneck/light';
 import type { Log } from '../log/log';
 import type { ConditionalCache } from './conditionalCache';
 import type { RateLimitState } from './rateLimit';
-import { createGuardedFetch, REFUSED_STATUS, TIMED_OUT_STATUS } from './guardedFetch';
+import { createGuardedFetch, PAUSED_STATUS, REFUSED_STATUS, TIMED_OUT_STATUS } from './guardedFetch';
 
 /**
  * Octokit's core with pagination, retries and throttling. Routes are called by name
@@ -74,11 +74,11 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       warn: (message: string) => options.log.warn(`[octokit] ${message}`),
       error: (message: string) => options.log.error(`[octokit] ${message}`),
     },
-    // Octokit's defaults, plus the local refusal of a foreign host and the local timeout: neither
-    // is worth repeating.
+    // Octokit's defaults, plus the local answers (a refused foreign host, a timeout, a call held back
+    // by a rate-limit pause): none is worth repeating.
     retry: {
       retries: 2,
-      doNotRetry: [400, 401, 403, 404, TIMED_OUT_STATUS, 410, REFUSED_STATUS, 422, 451],
+      doNotRetry: [400, 401, 403, 404, TIMED_OUT_STATUS, 410, REFUSED_STATUS, 422, PAUSED_STATUS, 451],
     },
     throttle: {
       // The throttling plugin takes its concurrency limiter from here when given (see its State).

@@ -72,8 +72,10 @@ export function describeGitHubFailure(error: unknown, context: FailureContext): 
 
   const pause =
     error instanceof RateLimitPause ? error : shape.cause instanceof RateLimitPause ? shape.cause : undefined;
-  if (pause) {
-    return { kind: 'rate-limited', message: `${pause.message} The view refreshes after that.` };
+  const pausedLocally = shape.response?.headers?.['x-image-publisher-paused'] !== undefined;
+  if (pause || pausedLocally) {
+    const why = pause?.message ?? messageFrom(shape.response?.data) ?? 'GitHub asked to pause calls.';
+    return { kind: 'rate-limited', message: `${why} The view refreshes after that.` };
   }
 
   const status = typeof shape.status === 'number' ? shape.status : undefined;

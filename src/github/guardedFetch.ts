@@ -5,7 +5,7 @@
  * without headers.
  */
 import type { Log } from '../log/log';
-import type { RateLimitState } from './rateLimit';
+import { RateLimitPause, type RateLimitState } from './rateLimit';
 
 export interface GuardedFetchOptions {
   /** The only origin requests may go to, e.g. `https://api.github.com`. */
@@ -42,7 +42,14 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
         return refusedResponse(refusal);
       }
 
-      await options.rateLimit?.beforeRequest();
+      try {
+        await options.rateLimit?.beforeRequest();
+      } catch (error) {
+        if (error instanceof RateLimitPause) {
+          return pausedResponse(error);
+        }
+        throw error;
+      }
 
       const started = Date.now();
       const deadline = AbortSignal.timeout(options.timeoutMs);
@@ -98,6 +105,20 @@ function refusedResponse(refusal: ForeignHostError): Response {
   return new Response(JSON.stringify({ message: refusal.message }), {
     status: REFUSED_STATUS,
     headers: { 'content-type': 'application/json', 'x-image-publisher-refused': 'foreign-host' },
+  });
+}
+
+/** The status of a call held back while GitHub asked to pause: final, never retried. */
+export const PAUSED_STATUS = 425;
+
+/**
+ * A call not sent because GitHub asked to pause, answered locally. As a thrown error Octokit would
+ * report it as a 500 and retry it twice after 1 s and 4 s, only to hit the same pause.
+ */
+function pausedResponse(pause: RateLimitPause): Response {
+  return new Response(JSON.stringify({ message: pause.message }), {
+    status: PAUSED_STATUS,
+    headers: { 'content-type': 'application/json', 'x-image-publisher-paused': pause.until.toISOString() },
   });
 }
 

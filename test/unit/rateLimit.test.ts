@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 
+import { createGitHubClient } from '../../src/github/client';
+import { describeGitHubFailure } from '../../src/github/errors';
 import { RateLimitPause, RateLimitState } from '../../src/github/rateLimit';
+import { recordingLog } from './builders/recordingLog';
 
 function headers(values: Record<string, string>): Headers {
   return new Headers(values);
@@ -109,5 +112,50 @@ suite('RateLimitState', () => {
     assert.equal(limits.pause, undefined);
     await limits.beforeRequest();
     assert.deepEqual(slept, []);
+  });
+});
+
+suite('A long rate-limit pause at the client', function () {
+  this.timeout(10_000);
+
+  test('calls held back are answered at once, not sent, not retried, and worded as a pause', async () => {
+    const sent: string[] = [];
+    const limits = new RateLimitState();
+    limits.observe(429, new Headers({ 'retry-after': '600' }));
+    let asked = 0;
+    const beforeRequest = limits.beforeRequest.bind(limits);
+    limits.beforeRequest = () => {
+      asked++;
+      return beforeRequest();
+    };
+    const client = createGitHubClient({
+      apiBaseUrl: 'https://api.github.com',
+      token: 'test-token',
+      log: recordingLog([]),
+      userAgent: 'test',
+      rateLimit: limits,
+      fetch: (async (input: string | URL | Request) => {
+        sent.push(String(input));
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch,
+    });
+    const error = await client.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+
+    assert.deepEqual(sent, [], 'nothing reached GitHub');
+    assert.equal(asked, 1, 'the held-back call was not retried');
+    const described = describeGitHubFailure(error, {
+      repositoryLabel: 'o/r on github.com',
+      apiHost: 'api.github.com',
+      account: 'octocat',
+    });
+    assert.equal(described.kind, 'rate-limited');
+    assert.match(
+      described.message,
+      /^GitHub asked to slow down \(secondary rate limit\); calls are paused until /,
+    );
+    assert.match(described.message, /The view refreshes after that\.$/);
   });
 });
