@@ -212,11 +212,16 @@ suite('Security', function () {
     }
 
     // And the failure paths: a server error after retries, and a rejected token; then good answers again.
-    await injectFault({ method: 'GET', path: '/actions/runs\\?', preset: 'server-error', times: 3 });
+    await injectFault({
+      method: 'GET',
+      path: '/actions/(workflows/[^/]+/)?runs\\?',
+      preset: 'server-error',
+      times: 3,
+    });
     await refreshAndWait();
     await injectFault({
       method: 'GET',
-      path: '/actions/runs\\?',
+      path: '/actions/(workflows/[^/]+/)?runs\\?',
       status: 401,
       body: { message: 'Bad credentials' },
       times: 1,
@@ -238,6 +243,8 @@ suite('Security', function () {
       /\[debug\] \[http\] GET \/api\/v3\/repos\/acme\/widgets\//,
       'trace-level lines are in the log',
     );
+    assert.match(log, /Could not load CI state \(server-error\)/, 'the server-error path ran');
+    assert.match(log, /Could not load CI state \(unauthorized\)/, 'the rejected-token path ran');
     assert.deepEqual(leaksIn(log, login), [], `the token is in ${logFile}`);
 
     const ourFiles = [
