@@ -16,9 +16,19 @@ import type { Discovery } from './ciDiscovery';
 /** For a first guess at how many pages of unfiltered artifacts a list of commits needs. */
 const ASSUMED_ARTIFACTS_PER_RUN = 2;
 
+/**
+ * How far past the first guess a list may go: pull-request runs that upload the same artifacts,
+ * or many reports per run, make lists longer than the commits suggest. Paging stops as soon as the
+ * oldest run shown is reached; this only bounds a list that never gets there.
+ */
+const PAGE_ALLOWANCE = 8;
+
 export interface ArtifactSource {
-  readonly pagers: readonly Pager<Artifact>[];
+  readonly pagers: Pager<Artifact>[];
+  /** The name each pager lists, or undefined for the unfiltered list. */
+  readonly names: (string | undefined)[];
   readonly firstBatch: number;
+  readonly maxPages: number;
   /** One list of every artifact name, rather than one list per service. */
   readonly unfiltered: boolean;
 }
@@ -29,36 +39,72 @@ export function artifactLists(
   names: readonly string[],
   commitCount: number,
 ): ArtifactSource {
-  const expected = expectedPages(commitCount);
-
   if (names.length > 0) {
-    const maxPages = expected * 2 + 1;
+    const expected = expectedPages(commitCount);
+    const maxPages = expected * PAGE_ALLOWANCE + 2;
     return {
       pagers: names.map((name) => api.artifactPager(name, maxPages)),
+      names: [...names],
       firstBatch: expected,
+      maxPages,
       unfiltered: false,
     };
   }
 
   const guessed = expectedPages(commitCount * ASSUMED_ARTIFACTS_PER_RUN);
+  const maxPages = guessed * PAGE_ALLOWANCE + 2;
   return {
-    pagers: [api.artifactPager(undefined, guessed * 4 + 1)],
+    pagers: [api.artifactPager(undefined, maxPages)],
+    names: [undefined],
     firstBatch: guessed,
+    maxPages,
     unfiltered: true,
   };
 }
 
-export /** The names to list artifacts by; none (one unfiltered list) when names are not exact artifact names. */
-function artifactListNames(discovery: Discovery): readonly string[] {
+/** Every artifact the lists have fetched so far. */
+export function artifactsOf(source: ArtifactSource): Artifact[] {
+  return source.pagers.flatMap((pager) => pager.items);
+}
+
+/**
+ * A service whose list by name is empty may upload its image as `<service>.tar` (GitHub's `name`
+ * filter is exact): its list is replaced by one of that name. Costs a request only for a service
+ * without a single artifact of its own name.
+ */
+export async function withImageFileNames(api: ActionsApi, source: ArtifactSource): Promise<void> {
+  const retried = source.pagers.flatMap((pager, index) => {
+    const name = source.names[index];
+    if (name === undefined || name.endsWith('.tar') || !pager.exhausted || pager.items.length > 0) {
+      return [];
+    }
+
+    const fileNamed = api.artifactPager(`${name}.tar`, source.maxPages);
+    source.pagers[index] = fileNamed;
+    source.names[index] = `${name}.tar`;
+    return [fileNamed.fetchBatch(source.firstBatch)];
+  });
+
+  await Promise.all(retried);
+}
+
+/** The names to list artifacts by; none (one unfiltered list) when names are not exact artifact names. */
+export function artifactListNames(discovery: Discovery): readonly string[] {
   return discovery.servicesSource === 'artifact-names' ? [] : discovery.services;
 }
 
-export /**
+/** Whether the unfiltered list already reaches back past the oldest of these runs. */
+export function coversWindow(source: ArtifactSource, runs: readonly WorkflowRun[]): boolean {
+  const { notBefore } = artifactWindow(runs);
+  return source.pagers.every((pager) => pager.exhausted || reachesBefore(pager.items, notBefore));
+}
+
+/**
  * Continues the artifact pages until the chosen runs are covered: per service, until each run has
  * its artifact; for the unfiltered list, until it reaches artifacts older than the oldest run (a
  * run's artifacts can straddle two pages, so "one artifact each" is not enough there).
  */
-async function completeArtifacts(source: ArtifactSource, runs: readonly WorkflowRun[]): Promise<void> {
+export async function completeArtifacts(source: ArtifactSource, runs: readonly WorkflowRun[]): Promise<void> {
   const { wantedRunIds, notBefore } = artifactWindow(runs);
   const isComplete = (items: readonly Artifact[]) =>
     source.unfiltered ? reachesBefore(items, notBefore) : coversRuns(items, wantedRunIds, notBefore);

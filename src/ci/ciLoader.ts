@@ -11,7 +11,15 @@ import { workflowFileName } from '../domain/model';
 import { isArtifactOf, resolveServices } from '../domain/services';
 import { coversShas, expectedPages, pagesToCover, type ActionsApi } from '../github/actionsApi';
 import type { Log } from '../log/log';
-import { artifactListNames, artifactLists, completeArtifacts } from './artifactLists';
+import {
+  artifactListNames,
+  artifactLists,
+  artifactsOf,
+  completeArtifacts,
+  coversWindow,
+  withImageFileNames,
+  type ArtifactSource,
+} from './artifactLists';
 import { configuredCiWorkflow, discoverCi, type Discovery } from './ciDiscovery';
 
 export interface CiSettings {
@@ -63,7 +71,7 @@ export class CiLoader {
    * One load: the runs and the artifacts are asked for while the repository is still being
    * discovered, so even the first load takes the round trips of its pages plus one file read.
    */
-  async load(request: CiRequest): Promise<CiSnapshot> {
+  async load(request: CiRequest, retried = false): Promise<CiSnapshot> {
     const known = this.discovered;
     const discovering = this.discover();
     const wantedShas = new Set(request.commits.map((commit) => commit.sha.toLowerCase()));
@@ -81,19 +89,31 @@ export class CiLoader {
       request.commits.length,
     );
 
-    const [discovery] = await Promise.all([
-      discovering,
-      runPager.fetchBatch(expected),
-      ...source.pagers.map((pager) => pager.fetchBatch(source.firstBatch)),
-    ]);
+    let discovery: Discovery;
+    try {
+      [discovery] = await Promise.all([
+        discovering,
+        runPager.fetchBatch(expected),
+        ...source.pagers.map((pager) => pager.fetchBatch(source.firstBatch)),
+      ]);
+    } catch (error) {
+      if (retried || !isNotFound(error) || !known?.ciWorkflow || configuredCiWorkflow(this.settings)) {
+        throw error;
+      }
+
+      // The CI workflow detected earlier is gone (renamed or deleted): detect it again.
+      this.log.info(`The CI workflow ${known.ciWorkflow} no longer answers: looking for it again.`);
+      this.forget();
+      return this.load(request, true);
+    }
 
     if (known && discovery !== known && !this.sameShape(known, discovery)) {
       this.log.info('The workflows or services changed since the last refresh: loading again.');
-      return this.load(request);
+      return this.load(request, retried);
     }
 
-    const fetchedArtifacts = () => source.pagers.flatMap((pager) => pager.items);
-    const ciWorkflow = this.pickCiWorkflow(discovery, runPager.items, fetchedArtifacts());
+    await withImageFileNames(this.api, source);
+    const ciWorkflow = await this.pickCiWorkflow(discovery, request, runPager.items, artifactsOf(source));
     if (!ciWorkflow) {
       return this.withoutCiWorkflow(request, discovery.services);
     }
@@ -110,17 +130,48 @@ export class CiLoader {
       ...branchRuns,
       ...(await this.runsBuiltElsewhere(request, ciWorkflow.file, branchRuns, wantedShas)),
     ];
-    await completeArtifacts(source, chooseRuns(runs, wantedShas));
+    const lists = await this.completeLists(source, discovery, chooseRuns(runs, wantedShas), request);
 
     const services =
       discovery.services.length > 0
         ? discovery.services
-        : await this.servicesFromRuns(runs, fetchedArtifacts());
-    const artifacts = fetchedArtifacts().filter((artifact) =>
+        : await this.servicesFromRuns(runs, artifactsOf(lists));
+    const artifacts = artifactsOf(lists).filter((artifact) =>
       services.some((service) => isArtifactOf(service, artifact.name)),
     );
 
     return this.join(request, services, ciWorkflow.file, runs, artifacts);
+  }
+
+  /**
+   * Pages the artifact lists until the chosen runs are covered. An unfiltered first list that did
+   * not reach the oldest run (a repository with many other artifacts) gives way to the services'
+   * own lists, now that their names are known: cheaper than paging through every report and log.
+   */
+  private async completeLists(
+    source: ArtifactSource,
+    discovery: Discovery,
+    chosen: readonly WorkflowRun[],
+    request: CiRequest,
+  ): Promise<ArtifactSource> {
+    const names = artifactListNames(discovery);
+    if (!source.unfiltered || names.length === 0 || coversWindow(source, chosen)) {
+      await completeArtifacts(source, chosen);
+      return source;
+    }
+
+    this.log.debug('The first artifact pages hold other artifacts mostly: listing each service by name.');
+    const byName = artifactLists(this.api, names, request.commits.length);
+    await Promise.all(byName.pagers.map((pager) => pager.fetchBatch(byName.firstBatch)));
+    await withImageFileNames(this.api, byName);
+    await completeArtifacts(byName, chosen);
+    return byName;
+  }
+
+  /** Forgets the discovery and what it found, e.g. after the CI workflow it found disappeared. */
+  private forget(): void {
+    this.discovery = undefined;
+    this.discovered = undefined;
   }
 
   /**
@@ -140,11 +191,12 @@ export class CiLoader {
   }
 
   /** The CI workflow: from the setting or an earlier load, else detected from what was fetched. */
-  private pickCiWorkflow(
+  private async pickCiWorkflow(
     discovery: Discovery,
+    request: CiRequest,
     runs: readonly WorkflowRun[],
     artifacts: readonly Artifact[],
-  ): { file: string; id?: number } | undefined {
+  ): Promise<{ file: string; id?: number } | undefined> {
     if (discovery.ciWorkflow) {
       const file = discovery.ciWorkflow;
       return {
@@ -159,12 +211,22 @@ export class CiLoader {
             discovery.services.some((service) => isArtifactOf(service, artifact.name)),
           )
         : artifacts;
-    const detection = detectCiWorkflow(
-      discovery.workflows,
-      runs,
-      serviceArtifacts,
-      discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
-    );
+    const detect = (candidateRuns: readonly WorkflowRun[]) =>
+      detectCiWorkflow(
+        discovery.workflows,
+        candidateRuns,
+        serviceArtifacts,
+        discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
+      );
+
+    let detection = detect(runs);
+    if (!detection.workflow && request.branch) {
+      // A branch with no runs of its own yet (new, or built only where it came from): the runs of
+      // every branch say which workflow uploads the images.
+      const everywhere = this.api.runPager({ maxPages: expectedPages(request.commits.length) });
+      await everywhere.fetchBatch(expectedPages(request.commits.length));
+      detection = detect([...runs, ...everywhere.items]);
+    }
 
     if (!detection.workflow) {
       this.log.warn(`No CI workflow found: ${detection.why}.`);
@@ -211,9 +273,18 @@ export class CiLoader {
     if (!this.discovery) {
       const discovery = discoverCi(this.api, this.settings, this.log);
       this.discovery = discovery;
+      // Only the current discovery may update what is known: an older one can end after it.
       discovery.then(
-        (found) => (this.discovered = found),
-        () => (this.discovery = undefined),
+        (found) => {
+          if (this.discovery === discovery) {
+            this.discovered = found;
+          }
+        },
+        () => {
+          if (this.discovery === discovery) {
+            this.discovery = undefined;
+          }
+        },
       );
     }
 
@@ -292,4 +363,8 @@ function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string
 
 function filterWorkflow(runs: readonly WorkflowRun[], workflowId: number): WorkflowRun[] {
   return runs.filter((run) => run.workflowId === workflowId);
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { status?: unknown } | undefined)?.status === 404;
 }

@@ -101,9 +101,10 @@ async function inspect(
   const pick = vscode.window.createQuickPick();
   pick.title = noIcons(`Release tags of ${status.commit.sha.slice(0, 7)}: ${status.commit.subject}`);
   pick.items = inspections.map((entry) => ({
-    label: entry.service,
-    description:
+    label: noIcons(entry.service),
+    description: noIcons(
       entry.problem ?? (entry.published ? `published · ${entry.digest?.slice(0, 19)}…` : 'not published'),
+    ),
     detail: entry.published
       ? entry.otherTags.length > 0
         ? noIcons(`also ${entry.otherTags.map(displayTag).join(', ')}`)

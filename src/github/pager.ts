@@ -59,7 +59,8 @@ export class Pager<T> {
   ): Promise<void> {
     while (!this.exhausted && !isComplete(this.items)) {
       const guess = estimateMissing?.(this.items, this.pages.length) ?? 1;
-      await this.fetchBatch(Math.min(Math.max(1, Math.ceil(guess)), Math.max(1, this.pages.length)));
+      const sane = Number.isFinite(guess) ? Math.max(1, Math.ceil(guess)) : 1;
+      await this.fetchBatch(Math.min(sane, Math.max(1, this.pages.length)));
     }
   }
 
@@ -94,14 +95,18 @@ export class Pager<T> {
   }
 }
 
-/** The page's body as JSON, or undefined when it is empty or not JSON (never read as an empty page). */
+/**
+ * The page's body as JSON, or undefined when it is empty or not JSON (never read as an empty page).
+ * A body that stops arriving (timeout, dropped connection) fails as such, not as "not JSON".
+ */
 async function parseJsonBody(body: unknown): Promise<Record<string, unknown> | undefined> {
   if (!(body instanceof ReadableStream) && typeof body !== 'string') {
     return undefined;
   }
 
+  const text = typeof body === 'string' ? body : await new Response(body).text();
+
   try {
-    const text = typeof body === 'string' ? body : await new Response(body).text();
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)

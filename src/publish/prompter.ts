@@ -90,14 +90,16 @@ export class VsCodePrompter implements Prompter {
 
     if (input.type === 'choice' || input.type === 'boolean') {
       const options = input.type === 'boolean' ? ['true', 'false'] : [...(input.options ?? [])];
+      // Shown without icon syntax; the value sent is the option itself, never the shown label.
       const picked = await vscode.window.showQuickPick(
         options.map((option) => ({
-          label: option,
+          label: noIcons(option),
           description: option === input.default ? 'default' : undefined,
+          option,
         })),
-        { title, placeHolder: input.description },
+        { title: noIcons(title), placeHolder: input.description ? noIcons(input.description) : undefined },
       );
-      return picked?.label;
+      return picked?.option;
     }
 
     return vscode.window.showInputBox({
@@ -145,6 +147,8 @@ export class VsCodePrompter implements Prompter {
     const running = work();
     let finished = false;
     const done = running.finally(() => (finished = true));
+    // Failures are the caller's to handle, through `running`; this copy only times the progress.
+    done.catch(() => undefined);
 
     const timer = setTimeout(() => {
       if (!finished) {

@@ -39,7 +39,7 @@ export class ReleaseTagsModel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TagsState>();
   readonly onDidChange = this.changeEmitter.event;
   private current: TagsState = { kind: 'not-loaded' };
-  private loading: Promise<void> | undefined;
+  private loading: { readonly key: string | undefined; readonly done: Promise<void> } | undefined;
   /** One conditional-request cache per signed-in connection, so reloads cost 304s. */
   private cache: { key: string; cache: ConditionalCache } | undefined;
 
@@ -62,16 +62,32 @@ export class ReleaseTagsModel implements vscode.Disposable {
     const connection = this.commits.connection;
     const loadedHere =
       this.current.kind === 'loaded' && connection && this.current.connectionKey === connection.key;
-    if (loadedHere || this.loading) {
-      return this.loading;
+    if (!loadedHere) {
+      await this.refresh();
     }
-
-    await this.refresh();
   }
 
+  /**
+   * Loads the shown repository's tags. A load already running for it is joined; one running for a
+   * repository no longer shown is let finish (it paints nothing), and this one follows it.
+   */
   refresh(): Promise<void> {
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
-    return this.loading;
+    const key = this.commits.connection?.key;
+    if (this.loading && this.loading.key === key) {
+      return this.loading.done;
+    }
+
+    const before = this.loading?.done ?? Promise.resolve();
+    const done: Promise<void> = before
+      .catch(() => undefined)
+      .then(() => this.load())
+      .finally(() => {
+        if (this.loading?.done === done) {
+          this.loading = undefined;
+        }
+      });
+    this.loading = { key, done };
+    return done;
   }
 
   /** What the registry holds for a commit, per service; empty until tags are loaded. */

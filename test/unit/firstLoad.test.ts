@@ -6,23 +6,18 @@
  */
 import * as assert from 'node:assert/strict';
 
-import type { CiSnapshot } from '../../src/ci/ciLoader';
 import { pagesToCover, pagesToReach } from '../../src/github/actionsApi';
 import type { TestServer } from '../server/testServer';
 import { anArtifact, aRun, daysAgo, sha } from './builders/domainBuilders';
-import { ciLoaderOn, mainCommits, startBranchServer, UNCONFIGURED_CI } from './builders/serverFixtures';
+import {
+  ciLoaderOn,
+  mainCommits,
+  startBranchServer,
+  UNCONFIGURED_CI,
+  shownCi,
+} from './builders/serverFixtures';
 
 const PUBLISH_FILE = '.github/workflows/push_docker_image.yml';
-
-/** What a row shows for CI: the run and each artifact's summary, per commit. */
-function shown(snapshot: CiSnapshot): string[] {
-  return snapshot.statuses.map(
-    (status) =>
-      `${status.commit.sha.slice(0, 7)} run ${status.ci?.run?.id ?? '-'} ${status.ci?.artifacts
-        .map((artifact) => `${artifact.service}: ${artifact.summary}`)
-        .join('; ')}`,
-  );
-}
 
 const paths = (server: TestServer) => server.requests.map((entry) => entry.path);
 
@@ -72,7 +67,7 @@ suite('The first load of a repository', function () {
 
     assert.ok(unfiltered.length > 1, 'the first load listed every artifact, over several pages');
     assert.deepEqual(discovered.services, ['api', 'ingestion_server']);
-    assert.deepEqual(shown(discovered), shown(configured));
+    assert.deepEqual(shownCi(discovered), shownCi(configured));
     assert.ok(
       discovered.artifacts.every((artifact) => ['api', 'ingestion_server'].includes(artifact.name)),
       "only the services' artifacts are kept",
@@ -117,7 +112,7 @@ suite('A manual refresh discovers again', function () {
     assert.ok(paths(server).some((path) => path.includes('/actions/workflows/ci_cd.yml/runs?')));
     assert.ok(paths(server).some((path) => path.includes('artifacts?name=api&')));
     assert.ok(paths(server).some((path) => path.includes('artifacts?name=ingestion_server&')));
-    assert.deepEqual(shown(after), shown(before));
+    assert.deepEqual(shownCi(after), shownCi(before));
   });
 
   test('a service added to the publish workflow: loaded again with it, in the same refresh', async () => {

@@ -1,5 +1,5 @@
 /** The test server's scenarios, for the tests that run the real clients against it. */
-import { CiLoader, type CiSettings } from '../../../src/ci/ciLoader';
+import { CiLoader, type CiSettings, type CiSnapshot } from '../../../src/ci/ciLoader';
 import type { Commit } from '../../../src/domain/model';
 import { ActionsApi } from '../../../src/github/actionsApi';
 import { createGitHubClient } from '../../../src/github/client';
@@ -72,4 +72,14 @@ export function ciLoaderOn(server: TestServer, settings: CiSettings = UNCONFIGUR
     userAgent: 'test',
   });
   return new CiLoader(new ActionsApi(client, { owner: OWNER, repo: REPO }), settings, silentLog);
+}
+
+/** What the rows show for CI, one line per commit: the run and each artifact's summary. */
+export function shownCi(snapshot: CiSnapshot): string[] {
+  return snapshot.statuses.map(
+    (status) =>
+      `${status.commit.sha.slice(0, 7)} run ${status.ci?.run?.id ?? '-'} ${status.ci?.artifacts
+        .map((artifact) => `${artifact.service}: ${artifact.summary}`)
+        .join('; ')}`,
+  );
 }
