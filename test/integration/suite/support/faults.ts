@@ -20,6 +20,9 @@ export interface LoggedRequest {
   readonly path: string;
   readonly status: number | null;
   readonly ifNoneMatch: string | null;
+  /** When the request arrived (ISO), and how long the server took to answer it. */
+  readonly at: string;
+  readonly ms: number;
 }
 
 export async function injectFault(fault: FaultSpec): Promise<void> {
