@@ -2,6 +2,7 @@
 // account. Clones this repository (or the given one) into a temp folder, points its `origin` at the
 // GitHub-compatible test server seeded with the clone's real history, and opens the clone in code-server
 // with the extension and a signed-in test GitHub account. Prints the address; runs until Ctrl-C.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -35,8 +36,27 @@ function readOptions(): { source: string; port?: number } {
   };
 }
 
+/** Stops early, with what to do, when the path given is not a git repository with commits. */
+async function checkSource(source: string): Promise<void> {
+  if (!fs.existsSync(source)) {
+    throw new DemoInputError(
+      `${source} does not exist. Pass the path of a git clone, or nothing for this repository.`,
+    );
+  }
+
+  const head = await git(source, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '');
+  if (!head.trim()) {
+    throw new DemoInputError(
+      `${source} is not a git repository with commits. Pass the path of a git clone, or nothing for this repository.`,
+    );
+  }
+}
+
+class DemoInputError extends Error {}
+
 async function startDemo(cleanup: CleanupStack): Promise<string> {
   const options = readOptions();
+  await checkSource(options.source);
 
   console.log('Building and packaging the extension…');
   const packages = createTemporaryDirectory('demo-packages');
@@ -106,7 +126,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof DemoInputError ? error.message : error);
     process.exit(1);
   },
 );

@@ -24,9 +24,12 @@ export function activationRow(): Row {
   const file = path.join('test-results', 'ui-measurements.json');
 
   if (process.argv.includes('--vscode')) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/ui/commitsView.ui.ts'], {
-      stdio: 'inherit',
-    });
+    // code-server and Chromium first, as `npm run test:ui` does (skipped when present).
+    const install = spawnSync('bash', ['test/harness/installCodeServer.sh'], { stdio: 'inherit' });
+    const run =
+      install.status === 0
+        ? spawnSync(process.execPath, ['--import', 'tsx', 'test/ui/commitsView.ui.ts'], { stdio: 'inherit' })
+        : install;
     if (run.status !== 0) {
       return {
         what: 'activation in code-server',

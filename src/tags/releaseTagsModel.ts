@@ -194,7 +194,7 @@ export class ReleaseTagsModel implements vscode.Disposable {
 
     for (const image of result.images) {
       this.log.info(
-        `[tags] ${image.service}: ${image.image} from the ${image.source === 'packages' ? 'packages API' : 'registry'}, ${image.versions.length} versions${image.problem ? ` (${image.problem})` : ''}.`,
+        `[tags] ${image.service}: ${image.image} from the ${image.source === 'packages' ? 'packages API' : 'registry'}, ${image.versions.length} version${image.versions.length === 1 ? '' : 's'}${image.problem ? ` (${image.problem})` : ''}.`,
       );
     }
 

@@ -50,9 +50,12 @@ export async function scenarioFromGitRepository(
 
 /** `owner/repo` from the `origin` remote's URL, if it has one that looks like a GitHub remote. */
 export async function originOwnerAndRepo(path: string): Promise<{ owner: string; repo: string } | null> {
-  const remote = await git(path, ['remote', 'get-url', 'origin']).catch(() => '');
+  const remote = (await git(path, ['remote', 'get-url', 'origin']).catch(() => '')).trim();
 
-  const match = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.trim());
+  // A URL (https://, ssh://) or scp-like address (git@host:owner/repo); not a local path.
+  const isRemote = /^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(remote) && !/^file:/i.test(remote);
+  const isScpLike = /^[^/@\s]+@[^:/\s]+:/.test(remote);
+  const match = isRemote || isScpLike ? /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote) : null;
 
   return match ? { owner: match[1], repo: match[2] } : null;
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { originOwnerAndRepo } from '../gitHistory';
 import { scenarioFromGitRepository } from '../main';
 import { NOW } from './support';
 
@@ -103,6 +104,30 @@ suite('scenarios from a git repository', () => {
     assert.equal(scenario.repository.defaultBranch, 'main');
 
     assert.deepEqual([head?.headBranch, head?.status], ['main', 'in_progress']);
+  });
+
+  test('owner and name come from an origin URL or scp-like address, never from a local path', async () => {
+    const setOrigin = (url: string) =>
+      execFileSync('git', ['-C', repository, 'remote', 'set-url', 'origin', url]);
+    const originAt = async (url: string) => {
+      setOrigin(url);
+      return originOwnerAndRepo(repository);
+    };
+    const before = execFileSync('git', ['-C', repository, 'remote', 'get-url', 'origin'], {
+      encoding: 'utf8',
+    });
+
+    try {
+      assert.deepEqual(await originAt('https://github.com/acme/widgets.git'), {
+        owner: 'acme',
+        repo: 'widgets',
+      });
+      assert.deepEqual(await originAt('git@github.com:acme/widgets.git'), { owner: 'acme', repo: 'widgets' });
+      assert.equal(await originAt('/work/main'), null);
+      assert.equal(await originAt('file:///work/main'), null);
+    } finally {
+      setOrigin(before.trim());
+    }
   });
 
   test('limits the commits per branch', async () => {
