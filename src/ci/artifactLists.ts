@@ -93,10 +93,18 @@ export function artifactListNames(discovery: Discovery): readonly string[] {
   return discovery.servicesSource === 'artifact-names' ? [] : discovery.services;
 }
 
-/** Whether the unfiltered list already reaches back past the oldest of these runs. */
-export function coversWindow(source: ArtifactSource, runs: readonly WorkflowRun[]): boolean {
+/**
+ * How many more pages the lists are estimated to need to reach back past the oldest of these runs:
+ * 0 when they already do (or have ended).
+ */
+export function pagesToGo(source: ArtifactSource, runs: readonly WorkflowRun[]): number {
   const { notBefore } = artifactWindow(runs);
-  return source.pagers.every((pager) => pager.exhausted || reachesBefore(pager.items, notBefore));
+  const perList = source.pagers.map((pager) =>
+    pager.exhausted || reachesBefore(pager.items, notBefore)
+      ? 0
+      : Math.max(1, Math.ceil(pagesToReach(pager.items, pager.fetchedPages, notBefore))),
+  );
+  return perList.reduce((sum, pages) => sum + (Number.isFinite(pages) ? pages : Infinity), 0);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   artifactLists,
   artifactsOf,
   completeArtifacts,
-  coversWindow,
+  pagesToGo,
   withImageFileNames,
   type ArtifactSource,
 } from './artifactLists';
@@ -144,9 +144,9 @@ export class CiLoader {
   }
 
   /**
-   * Pages the artifact lists until the chosen runs are covered. An unfiltered first list that did
-   * not reach the oldest run (a repository with many other artifacts) gives way to the services'
-   * own lists, now that their names are known: cheaper than paging through every report and log.
+   * Pages the artifact lists until the chosen runs are covered. An unfiltered first list that is
+   * still far from the oldest run (a repository with many other artifacts) gives way to the
+   * services' own lists, now that their names are known, when those cost fewer pages.
    */
   private async completeLists(
     source: ArtifactSource,
@@ -155,13 +155,18 @@ export class CiLoader {
     request: CiRequest,
   ): Promise<ArtifactSource> {
     const names = artifactListNames(discovery);
-    if (!source.unfiltered || names.length === 0 || coversWindow(source, chosen)) {
+    if (!source.unfiltered || names.length === 0) {
+      await completeArtifacts(source, chosen);
+      return source;
+    }
+
+    const byName = artifactLists(this.api, names, request.commits.length);
+    if (pagesToGo(source, chosen) <= byName.firstBatch * names.length) {
       await completeArtifacts(source, chosen);
       return source;
     }
 
     this.log.debug('The first artifact pages hold other artifacts mostly: listing each service by name.');
-    const byName = artifactLists(this.api, names, request.commits.length);
     await Promise.all(byName.pagers.map((pager) => pager.fetchBatch(byName.firstBatch)));
     await withImageFileNames(this.api, byName);
     await completeArtifacts(byName, chosen);
