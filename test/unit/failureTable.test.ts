@@ -7,173 +7,38 @@
  *
  * The rows run at once in `suiteSetup`, each on its own server, and each test reads its row's
  * outcome. The suite takes about 10 s: the retried rows wait out Octokit's backoff (1 s, then 4 s),
- * and Octokit's throttling sends POSTs one per second across all clients of the process.
+ * and Octokit's throttling sends POSTs one per second across all clients of the process. The world
+ * each row acts in, and the helpers rows share, are in builders/failureWorld.ts.
  */
 import * as assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
 
-import { CiLoader, type CiSettings, type CiSnapshot } from '../../src/ci/ciLoader';
-import type { Commit } from '../../src/domain/model';
-import { ActionsApi } from '../../src/github/actionsApi';
-import { createGitHubClient, type GitHubClient } from '../../src/github/client';
-import type { GitHubConnection } from '../../src/github/connection';
-import { describeGitHubFailure, type FailureContext } from '../../src/github/errors';
+import { describeGitHubFailure } from '../../src/github/errors';
 import { describePackagesFailure } from '../../src/github/packageFailures';
 import { PackagesApi } from '../../src/github/packagesApi';
 import { PublishApi } from '../../src/github/publishApi';
-import type { Log } from '../../src/log/log';
-import { dispatchAndFindRun, type DispatchRequest } from '../../src/publish/dispatcher';
-import type { FaultPreset } from '../server/http/faults';
-import type { RequestLogEntry } from '../server/http/requestLog';
 import { DEFAULT_LOGIN, DEFAULT_TOKEN } from '../server/scenario';
 import { startTestServer, type TestServer } from '../server/testServer';
-import { branchCommits, OWNER, packagesScenario, REPO, UNCONFIGURED_CI } from './builders/serverFixtures';
-
-/** What one row observed. */
-interface Outcome {
-  /** The sentence the user is shown. */
-  readonly message: string;
-  readonly requests: readonly RequestLogEntry[];
-  readonly dispatched: number;
-  readonly ms: number;
-  readonly logLines: readonly string[];
-  /** The CI snapshots the row's loads produced, oldest first. */
-  readonly snapshots: readonly CiSnapshot[];
-  /** Whatever else the row wrote down. */
-  readonly notes: readonly string[];
-}
-
-interface World {
-  readonly server: TestServer;
-  readonly context: FailureContext;
-  readonly log: Log;
-  readonly snapshots: CiSnapshot[];
-  readonly notes: string[];
-  client(options?: { token?: string; timeoutMs?: number }): GitHubClient;
-}
-
-interface Row {
-  readonly name: string;
-  readonly act: (world: World) => Promise<string>;
-  /** The whole sentence, or its stable part. */
-  readonly says: string | RegExp;
-  /** The part that tells the user what to do; every row that reports a failure has one. */
-  readonly todo?: RegExp;
-  readonly also?: (outcome: Outcome) => void;
-}
-
-const COMMITS = branchCommits(12);
-const SHA = COMMITS[2].sha;
-const PUBLISH_FILE = 'push_docker_image.yml';
-const REVOKED_TOKEN = 'ghp_revokedtoken0000000000000000000000009';
-const NO_REPO_TOKEN = 'ghp_packagesonly000000000000000000000000008';
-const SHORT_TIMEOUT_MS = 300;
-
-/** What a row "says" when the product shows no message at all. */
-const NOTHING = '(nothing: the CI state loaded without a message)';
-
-const SETTINGS: CiSettings = UNCONFIGURED_CI;
-
-/** The CI loader's `GET …/actions/runs` (the runs of every workflow: none is configured). */
-const RUNS_ROUTE = '/actions/runs\\?';
-const DISPATCH_ROUTE = '/dispatches$';
-
-function asCommits(): Commit[] {
-  return COMMITS.map((commit) => ({
-    sha: commit.sha,
-    subject: commit.subject,
-    message: commit.subject,
-    authorName: commit.authorName,
-    authorEmail: commit.authorEmail,
-    authorDate: new Date(commit.date),
-  }));
-}
-
-/**
- * What the commits view shows after a CI load: the failure as the commits model describes it, or the
- * snapshot's own problem; NOTHING when the load succeeded without one.
- */
-async function ciLoadMessage(
-  world: World,
-  options: { client?: GitHubClient; repo?: string; settings?: Partial<CiSettings> } = {},
-): Promise<string> {
-  const api = new ActionsApi(options.client ?? world.client(), { owner: OWNER, repo: options.repo ?? REPO });
-  const loader = new CiLoader(api, { ...SETTINGS, ...options.settings }, world.log);
-
-  try {
-    const snapshot = await loader.load({ branch: 'main', commits: asCommits(), now: new Date() });
-    world.snapshots.push(snapshot);
-    return snapshot.problem ?? NOTHING;
-  } catch (error) {
-    return describeGitHubFailure(error, { ...world.context, repositoryLabel: labelOf(world, options.repo) })
-      .message;
-  }
-}
-
-/**
- * What the publish command shows for one dispatch: the rejection of a 422, else the failure. The
- * dispatcher reads only `publish` and `account` of the connection; it gets the row's own client.
- */
-async function dispatchMessage(world: World, request: Partial<DispatchRequest>, client?: GitHubClient) {
-  const connection = {
-    publish: new PublishApi(client ?? world.client(), { owner: OWNER, repo: REPO }),
-    account: DEFAULT_LOGIN,
-  } as unknown as GitHubConnection;
-
-  const outcome = await dispatchAndFindRun(
-    connection,
-    { workflowFile: PUBLISH_FILE, ref: 'main', inputs: { image: 'api', commit: SHA }, ...request },
-    world.log,
-    { delaysMs: [] },
-  );
-
-  switch (outcome.kind) {
-    case 'rejected':
-      return outcome.rejection.message;
-    case 'failed':
-      return describeGitHubFailure(outcome.error, world.context).message;
-    default:
-      return `(nothing: the dispatch was ${outcome.kind})`;
-  }
-}
-
-function labelOf(world: World, repo = REPO): string {
-  return `${OWNER}/${repo} on ${world.server.url.replace('http://', '')}`;
-}
-
-const requestsTo = (outcome: Outcome, route: string) =>
-  outcome.requests.filter((request) => new RegExp(route).test(request.path));
-
-/** Three attempts (one and Octokit's two retries), the second after ~1 s and the third ~4 s later. */
-function retriedTwiceWithBackoff(outcome: Outcome): void {
-  const attempts = requestsTo(outcome, RUNS_ROUTE);
-  const times = attempts.map((request) => Date.parse(request.at));
-
-  assert.equal(attempts.length, 3, attempts.map((request) => request.path).join('\n'));
-  assert.ok(times[1] - times[0] >= 900, `first retry after ${times[1] - times[0]} ms`);
-  assert.ok(times[2] - times[1] >= 3900, `second retry after ${times[2] - times[1]} ms`);
-}
-
-function sentOnce(outcome: Outcome): void {
-  assert.equal(requestsTo(outcome, DISPATCH_ROUTE).length, 1, 'the dispatch was sent more than once');
-}
-
-function nothingDispatched(outcome: Outcome): void {
-  assert.equal(outcome.dispatched, 0);
-}
-
-function serverErrorRow(status: 500 | 502 | 503, preset: FaultPreset): Row {
-  return {
-    name: `${status} on the runs list: retried twice with backoff, then a temporary error`,
-    act: (world) => {
-      world.server.state.faults.add({ method: 'GET', path: RUNS_ROUTE, preset });
-      return ciLoadMessage(world);
-    },
-    says: `GitHub answered with an error (${status}) after retries. It is probably temporary: refresh in a minute.`,
-    todo: /refresh in a minute/,
-    also: retriedTwiceWithBackoff,
-  };
-}
+import { OWNER, packagesScenario, REPO } from './builders/serverFixtures';
+import {
+  SHA,
+  PUBLISH_FILE,
+  REVOKED_TOKEN,
+  NO_REPO_TOKEN,
+  SHORT_TIMEOUT_MS,
+  NOTHING,
+  RUNS_ROUTE,
+  DISPATCH_ROUTE,
+  ciLoadMessage,
+  dispatchMessage,
+  requestsTo,
+  sentOnce,
+  nothingDispatched,
+  serverErrorRow,
+  observe,
+  startListener,
+  type Outcome,
+  type Row,
+} from './builders/failureWorld';
 
 const ROWS: readonly Row[] = [
   {
@@ -486,67 +351,3 @@ suite('Failure table: what the user is told when GitHub fails', function () {
     });
   }
 });
-
-function worldOf(server: TestServer, logLines: string[]): World {
-  const host = server.url.replace('http://', '');
-  const push = (level: string) => (message: string) => void logLines.push(`${level} ${message}`);
-  const log: Log = {
-    trace: push('trace'),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-
-  return {
-    server,
-    context: { repositoryLabel: `${OWNER}/${REPO} on ${host}`, apiHost: host, account: DEFAULT_LOGIN },
-    log,
-    snapshots: [],
-    notes: [],
-    client: (options = {}) =>
-      createGitHubClient({
-        apiBaseUrl: server.apiUrl,
-        token: options.token ?? DEFAULT_TOKEN,
-        log,
-        userAgent: 'image-publisher-failure-table',
-        timeoutMs: options.timeoutMs,
-      }),
-  };
-}
-
-async function observe(row: Row, server: TestServer): Promise<Outcome> {
-  const logLines: string[] = [];
-  const world = worldOf(server, logLines);
-  const started = Date.now();
-
-  const message = await row
-    .act(world)
-    .catch((error: Error) => `(the row threw ${error.name}: ${error.message})`);
-
-  return {
-    message,
-    requests: server.requests,
-    dispatched: server.state.dispatches.length,
-    ms: Date.now() - started,
-    logLines,
-    snapshots: world.snapshots,
-    notes: world.notes,
-  };
-}
-
-/** A loopback listener standing for "another host": counts connections, answers none. */
-async function startListener(): Promise<{ port: number; connections(): number; close(): Promise<void> }> {
-  let connections = 0;
-  const listener = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-
-  return {
-    port: (listener.address() as AddressInfo).port,
-    connections: () => connections,
-    close: () => new Promise<void>((resolve) => listener.close(() => resolve())),
-  };
-}
