@@ -69,15 +69,27 @@ export function artifactsOf(source: ArtifactSource): Artifact[] {
 
 /**
  * A service whose list by name is empty may upload its image as `<service>.tar` (GitHub's `name`
- * filter is exact): its list is replaced by one of that name. Costs a request only for a service
- * without a single artifact of its own name.
+ * filter is exact): its list is replaced by one of that name. `probed` keeps the names already
+ * tried, so a service that was never built costs the extra request once, not on every refresh.
  */
-export async function withImageFileNames(api: ActionsApi, source: ArtifactSource): Promise<void> {
+export async function withImageFileNames(
+  api: ActionsApi,
+  source: ArtifactSource,
+  probed: Set<string>,
+): Promise<void> {
   const retried = source.pagers.flatMap((pager, index) => {
     const name = source.names[index];
-    if (name === undefined || name.endsWith('.tar') || !pager.exhausted || pager.items.length > 0) {
+    if (
+      name === undefined ||
+      name.endsWith('.tar') ||
+      probed.has(name) ||
+      !pager.exhausted ||
+      pager.items.length > 0
+    ) {
       return [];
     }
+
+    probed.add(name);
 
     const fileNamed = api.artifactPager(`${name}.tar`, source.maxPages);
     source.pagers[index] = fileNamed;
@@ -95,15 +107,19 @@ export function artifactListNames(discovery: Discovery): readonly string[] {
 
 /**
  * How many more pages the lists are estimated to need to reach back past the oldest of these runs:
- * 0 when they already do (or have ended).
+ * 0 when they already do (or the list has ended), Infinity when a list stopped at its page bound.
  */
 export function pagesToGo(source: ArtifactSource, runs: readonly WorkflowRun[]): number {
   const { notBefore } = artifactWindow(runs);
-  const perList = source.pagers.map((pager) =>
-    pager.exhausted || reachesBefore(pager.items, notBefore)
-      ? 0
-      : Math.max(1, Math.ceil(pagesToReach(pager.items, pager.fetchedPages, notBefore))),
-  );
+  const perList = source.pagers.map((pager) => {
+    if (pager.ended || reachesBefore(pager.items, notBefore)) {
+      return 0;
+    }
+    // Stopped at its page bound short of the oldest run: this list cannot get there.
+    return pager.exhausted
+      ? Infinity
+      : Math.max(1, Math.ceil(pagesToReach(pager.items, pager.fetchedPages, notBefore)));
+  });
   return perList.reduce((sum, pages) => sum + (Number.isFinite(pages) ? pages : Infinity), 0);
 }
 

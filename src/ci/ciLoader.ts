@@ -5,11 +5,12 @@
  * the branch.
  */
 import { detectCiWorkflow } from '../domain/ciWorkflowDetection';
-import { joinCommitStatuses, pickRun, groupRunsBySha, type CommitStatus } from '../domain/commitStatus';
+import { joinCommitStatuses, type CommitStatus } from '../domain/commitStatus';
 import type { Artifact, Commit, WorkflowRun } from '../domain/model';
 import { workflowFileName } from '../domain/model';
 import { isArtifactOf, resolveServices } from '../domain/services';
 import { coversShas, expectedPages, pagesToCover, type ActionsApi } from '../github/actionsApi';
+import type { Pager } from '../github/pager';
 import type { Log } from '../log/log';
 import {
   artifactListNames,
@@ -17,10 +18,11 @@ import {
   artifactsOf,
   completeArtifacts,
   pagesToGo,
-  withImageFileNames,
   type ArtifactSource,
 } from './artifactLists';
+import { ArtifactNames } from './artifactNames';
 import { configuredCiWorkflow, discoverCi, type Discovery } from './ciDiscovery';
+import { chooseRuns, filterWorkflow, hasCandidates, imageArtifacts, isNotFound } from './runSelection';
 
 export interface CiSettings {
   readonly ciWorkflow: string;
@@ -52,12 +54,15 @@ export interface CiSnapshot {
 export class CiLoader {
   private discovery?: Promise<Discovery>;
   private discovered?: Discovery;
+  private readonly names: ArtifactNames;
 
   constructor(
     private readonly api: ActionsApi,
     private readonly settings: CiSettings,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.names = new ArtifactNames(api);
+  }
 
   /**
    * The next load discovers the workflows and services again (they may have changed). What was
@@ -74,6 +79,15 @@ export class CiLoader {
   async load(request: CiRequest, retried = false): Promise<CiSnapshot> {
     const known = this.discovered;
     const discovering = this.discover();
+    if (known && !configuredCiWorkflow(this.settings) && !hasCandidates(known)) {
+      // Nothing could be the CI workflow last time: only look again at the workflows.
+      const discovery = await discovering;
+      if (!hasCandidates(discovery)) {
+        return this.withoutCiWorkflow(request, discovery.services);
+      }
+      return this.load(request, retried);
+    }
+
     const wantedShas = new Set(request.commits.map((commit) => commit.sha.toLowerCase()));
     const expected = expectedPages(request.commits.length);
 
@@ -85,7 +99,7 @@ export class CiLoader {
     });
     const source = artifactLists(
       this.api,
-      known ? artifactListNames(known) : this.settings.services,
+      this.names.listNames(known ? artifactListNames(known) : this.settings.services),
       request.commits.length,
     );
 
@@ -112,8 +126,8 @@ export class CiLoader {
       return this.load(request, retried);
     }
 
-    await withImageFileNames(this.api, source);
-    const ciWorkflow = await this.pickCiWorkflow(discovery, request, runPager.items, artifactsOf(source));
+    await this.names.withImageFileNames(source);
+    const ciWorkflow = await this.pickCiWorkflow(discovery, request, runPager, artifactsOf(source));
     if (!ciWorkflow) {
       return this.withoutCiWorkflow(request, discovery.services);
     }
@@ -154,7 +168,7 @@ export class CiLoader {
     chosen: readonly WorkflowRun[],
     request: CiRequest,
   ): Promise<ArtifactSource> {
-    const names = artifactListNames(discovery);
+    const names = this.names.listNames(artifactListNames(discovery));
     if (!source.unfiltered || names.length === 0) {
       await completeArtifacts(source, chosen);
       return source;
@@ -163,12 +177,15 @@ export class CiLoader {
     const byName = artifactLists(this.api, names, request.commits.length);
     if (pagesToGo(source, chosen) <= byName.firstBatch * names.length) {
       await completeArtifacts(source, chosen);
-      return source;
+      if (pagesToGo(source, chosen) === 0) {
+        this.names.learn(artifactListNames(discovery), artifactsOf(source));
+        return source;
+      }
     }
 
+    // The unfiltered list is long with other artifacts (or ended at its page bound first).
     this.log.debug('The first artifact pages hold other artifacts mostly: listing each service by name.');
-    await Promise.all(byName.pagers.map((pager) => pager.fetchBatch(byName.firstBatch)));
-    await withImageFileNames(this.api, byName);
+    await this.names.fetchFirstPages(byName);
     await completeArtifacts(byName, chosen);
     return byName;
   }
@@ -199,7 +216,7 @@ export class CiLoader {
   private async pickCiWorkflow(
     discovery: Discovery,
     request: CiRequest,
-    runs: readonly WorkflowRun[],
+    runPager: Pager<WorkflowRun>,
     artifacts: readonly Artifact[],
   ): Promise<{ file: string; id?: number } | undefined> {
     if (discovery.ciWorkflow) {
@@ -210,22 +227,27 @@ export class CiLoader {
       };
     }
 
-    const serviceArtifacts =
-      discovery.services.length > 0
-        ? artifacts.filter((artifact) =>
-            discovery.services.some((service) => isArtifactOf(service, artifact.name)),
-          )
-        : artifacts;
+    let serviceArtifacts = imageArtifacts(discovery.services, artifacts);
+    const names = this.names.listNames(artifactListNames(discovery));
+    if (serviceArtifacts.length === 0 && names.length > 0 && artifacts.length > 0) {
+      // The first pages hold other artifacts only: the services' own lists say which workflow
+      // uploads them, rather than a guess from file names.
+      const byName = artifactLists(this.api, names, request.commits.length);
+      await this.names.fetchFirstPages(byName);
+      serviceArtifacts = imageArtifacts(discovery.services, artifactsOf(byName));
+    }
+
+    // The runs that uploaded the images may lie past the first pages (other workflows run often).
+    const uploaders = new Set(serviceArtifacts.map((artifact) => artifact.runId));
+    await runPager.continueUntil((runs) => uploaders.size === 0 || runs.some((run) => uploaders.has(run.id)));
+    const runs = runPager.items;
+
+    const excluded = discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [];
     const detect = (candidateRuns: readonly WorkflowRun[]) =>
-      detectCiWorkflow(
-        discovery.workflows,
-        candidateRuns,
-        serviceArtifacts,
-        discovery.publishWorkflowPath ? [discovery.publishWorkflowPath] : [],
-      );
+      detectCiWorkflow(discovery.workflows, candidateRuns, serviceArtifacts, excluded);
 
     let detection = detect(runs);
-    if (!detection.workflow && request.branch) {
+    if (!detection.workflow && request.branch && hasCandidates(discovery)) {
       // A branch with no runs of its own yet (new, or built only where it came from): the runs of
       // every branch say which workflow uploads the images.
       const everywhere = this.api.runPager({ maxPages: expectedPages(request.commits.length) });
@@ -351,25 +373,4 @@ export class CiLoader {
     );
     return extra;
   }
-}
-
-function chooseRuns(runs: readonly WorkflowRun[], wantedShas: ReadonlySet<string>): WorkflowRun[] {
-  const chosen: WorkflowRun[] = [];
-
-  for (const [sha, shaRuns] of groupRunsBySha(runs)) {
-    const run = wantedShas.has(sha) ? pickRun(shaRuns) : undefined;
-    if (run) {
-      chosen.push(run);
-    }
-  }
-
-  return chosen;
-}
-
-function filterWorkflow(runs: readonly WorkflowRun[], workflowId: number): WorkflowRun[] {
-  return runs.filter((run) => run.workflowId === workflowId);
-}
-
-function isNotFound(error: unknown): boolean {
-  return (error as { status?: unknown } | undefined)?.status === 404;
 }

@@ -39,6 +39,11 @@ export class Pager<T> {
     return this.pages.length >= Math.min(this.lastPage, this.query.maxPages);
   }
 
+  /** The list itself ended (not just the pages this pager may fetch). */
+  get ended(): boolean {
+    return this.pages.length >= this.lastPage;
+  }
+
   /** Fetches the next `count` pages at once. */
   async fetchBatch(count: number): Promise<void> {
     const first = this.pages.length + 1;
