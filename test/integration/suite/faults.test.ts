@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 
 import { repositoryKey } from '../../../src/publish/repositoryKey';
 import { extensionApi, refreshAndWait, rows, viewMessage, waitFor, type Row } from './support/extension';
-import { clearFaults, clearRequestLog, injectFault, requestLog } from './support/faults';
+import { clearFaults, clearRequestLog, injectFault, requestLog, RUNS_LIST_ROUTE } from './support/faults';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { control } from './support/testServer';
 
@@ -36,21 +36,19 @@ suite('Faults', function () {
   test('a burst of 502 and 503 on the runs list is retried with backoff, a bounded number of times, and the tree recovers', async () => {
     await injectFault({
       method: 'GET',
-      path: '/actions/(workflows/[^/]+/)?runs\\?',
+      path: RUNS_LIST_ROUTE,
       preset: 'bad-gateway',
       times: 1,
     });
     await injectFault({
       method: 'GET',
-      path: '/actions/(workflows/[^/]+/)?runs\\?',
+      path: RUNS_LIST_ROUTE,
       preset: 'service-unavailable',
       times: 1,
     });
 
     await refreshAndWait();
-    const runs = (await requestLog()).filter((request) =>
-      /\/actions\/(workflows\/[^/]+\/)?runs\?/.test(request.path),
-    );
+    const runs = (await requestLog()).filter((request) => new RegExp(RUNS_LIST_ROUTE).test(request.path));
 
     assert.equal(await viewMessage(), undefined);
     assert.deepEqual(

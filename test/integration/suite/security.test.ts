@@ -21,7 +21,7 @@ import {
   waitFor,
   type Row,
 } from './support/extension';
-import { clearFaults, injectFault } from './support/faults';
+import { clearFaults, injectFault, RUNS_LIST_ROUTE } from './support/faults';
 import { scratchRepository, type TestRepository } from './support/git';
 import { extensionLogFile, filesUnder, logLocations, settledText } from './support/logFiles';
 import { ScriptedPrompter } from './support/scriptedPrompter';
@@ -214,14 +214,14 @@ suite('Security', function () {
     // And the failure paths: a server error after retries, and a rejected token; then good answers again.
     await injectFault({
       method: 'GET',
-      path: '/actions/(workflows/[^/]+/)?runs\\?',
+      path: RUNS_LIST_ROUTE,
       preset: 'server-error',
       times: 3,
     });
     await refreshAndWait();
     await injectFault({
       method: 'GET',
-      path: '/actions/(workflows/[^/]+/)?runs\\?',
+      path: RUNS_LIST_ROUTE,
       status: 401,
       body: { message: 'Bad credentials' },
       times: 1,

@@ -25,6 +25,12 @@ export interface LoggedRequest {
   readonly ms: number;
 }
 
+/**
+ * The branch's runs list, as a refresh asks for it: of every workflow on a first load, of the CI
+ * workflow afterwards (`/actions/workflows/<file>/runs?`), manual refreshes included.
+ */
+export const RUNS_LIST_ROUTE = '/actions/(workflows/[^/]+/)?runs\\?';
+
 export async function injectFault(fault: FaultSpec): Promise<void> {
   await control('faults', { faults: [fault] });
 }

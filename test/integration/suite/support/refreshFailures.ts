@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 
 import { SCRATCH_OWNER, SCRATCH_REPOSITORY } from '../../scratchRepository';
-import type { FaultSpec } from './faults';
+import { RUNS_LIST_ROUTE, type FaultSpec } from './faults';
 import { serverUrl } from './testServer';
 
 /** Where the failure happened, as the messages name it. */
@@ -36,11 +36,6 @@ export interface RefreshFailure {
 }
 
 const REPOSITORY_ROUTE = `^/api/v3/repos/${SCRATCH_OWNER}/${SCRATCH_REPOSITORY}/`;
-/**
- * The branch's runs: of every workflow on a first load, of the detected CI workflow afterwards (a
- * manual refresh keeps asking what the last one did).
- */
-const RUNS_ROUTE = '/actions/(workflows/[^/]+/)?runs\\?';
 const CI_WORKFLOW = 'ci_cd.yml';
 const CI_WORKFLOW_RUNS_ROUTE = '/actions/workflows/ci_cd\\.yml/runs\\?';
 /** Octokit's retry plugin: the first try and two retries, 1 s then 4 s apart. */
@@ -67,8 +62,8 @@ const held =
 function serverError(status: 500 | 502 | 503, preset: string): RefreshFailure {
   return {
     name: `${status} on the runs list, persisting beyond the retries`,
-    faults: held({ method: 'GET', path: RUNS_ROUTE, preset }),
-    route: RUNS_ROUTE,
+    faults: held({ method: 'GET', path: RUNS_LIST_ROUTE, preset }),
+    route: RUNS_LIST_ROUTE,
     answeredWith: status,
     attempts: RETRIED_ATTEMPTS,
     says: () => new RegExp(`^GitHub answered with an error \\(${status}\\) after retries\\.`),
@@ -124,8 +119,8 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
   serverError(503, 'service-unavailable'),
   {
     name: 'a dropped connection on the runs list',
-    faults: held({ method: 'GET', path: RUNS_ROUTE, action: 'drop' }),
-    route: RUNS_ROUTE,
+    faults: held({ method: 'GET', path: RUNS_LIST_ROUTE, action: 'drop' }),
+    route: RUNS_LIST_ROUTE,
     answeredWith: null,
     attempts: RETRIED_ATTEMPTS,
     says: (where) => new RegExp(`^Cannot reach ${escaped(where.host)} \\(.+\\)\\.`),
@@ -133,8 +128,8 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
   },
   {
     name: 'a runs list that is not JSON',
-    faults: held({ method: 'GET', path: RUNS_ROUTE, preset: 'not-json' }),
-    route: RUNS_ROUTE,
+    faults: held({ method: 'GET', path: RUNS_LIST_ROUTE, preset: 'not-json' }),
+    route: RUNS_LIST_ROUTE,
     answeredWith: 200,
     says: notJson,
     todo: /Refresh to try again\.$/,
@@ -143,20 +138,20 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
     name: 'an empty body where the runs list was expected',
     faults: held({
       method: 'GET',
-      path: RUNS_ROUTE,
+      path: RUNS_LIST_ROUTE,
       status: 200,
       body: '',
       headers: { 'content-type': 'application/json; charset=utf-8' },
     }),
-    route: RUNS_ROUTE,
+    route: RUNS_LIST_ROUTE,
     answeredWith: 200,
     says: notJson,
     todo: /Refresh to try again\.$/,
   },
   {
     name: 'a runs list that never answers (reported after the 15 s timeout, not repeated)',
-    faults: held({ method: 'GET', path: RUNS_ROUTE, action: 'hang' }),
-    route: RUNS_ROUTE,
+    faults: held({ method: 'GET', path: RUNS_LIST_ROUTE, action: 'hang' }),
+    route: RUNS_LIST_ROUTE,
     answeredWith: null,
     attempts: 1,
     says: (where) => new RegExp(`^${escaped(where.host)} did not answer in time\\.`),
@@ -164,8 +159,10 @@ export const REFRESH_FAILURES: readonly RefreshFailure[] = [
   },
   {
     name: 'a runs page far larger than asked for (the same state, no message)',
-    faults: async () => [{ method: 'GET', path: RUNS_ROUTE, status: 200, body: await oversizedRunsPage() }],
-    route: RUNS_ROUTE,
+    faults: async () => [
+      { method: 'GET', path: RUNS_LIST_ROUTE, status: 200, body: await oversizedRunsPage() },
+    ],
+    route: RUNS_LIST_ROUTE,
     answeredWith: 200,
   },
 ];
