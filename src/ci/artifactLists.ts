@@ -67,39 +67,6 @@ export function artifactsOf(source: ArtifactSource): Artifact[] {
   return source.pagers.flatMap((pager) => pager.items);
 }
 
-/**
- * A service whose list by name is empty may upload its image as `<service>.tar` (GitHub's `name`
- * filter is exact): its list is replaced by one of that name. `probed` keeps the names already
- * tried, so a service that was never built costs the extra request once, not on every refresh.
- */
-export async function withImageFileNames(
-  api: ActionsApi,
-  source: ArtifactSource,
-  probed: Set<string>,
-): Promise<void> {
-  const retried = source.pagers.flatMap((pager, index) => {
-    const name = source.names[index];
-    if (
-      name === undefined ||
-      name.endsWith('.tar') ||
-      probed.has(name) ||
-      !pager.exhausted ||
-      pager.items.length > 0
-    ) {
-      return [];
-    }
-
-    probed.add(name);
-
-    const fileNamed = api.artifactPager(`${name}.tar`, source.maxPages);
-    source.pagers[index] = fileNamed;
-    source.names[index] = `${name}.tar`;
-    return [fileNamed.fetchBatch(source.firstBatch)];
-  });
-
-  await Promise.all(retried);
-}
-
 /** The names to list artifacts by; none (one unfiltered list) when names are not exact artifact names. */
 export function artifactListNames(discovery: Discovery): readonly string[] {
   return discovery.servicesSource === 'artifact-names' ? [] : discovery.services;

@@ -5,7 +5,7 @@
 import type { Artifact } from '../domain/model';
 import { isArtifactOf } from '../domain/services';
 import type { ActionsApi } from '../github/actionsApi';
-import { withImageFileNames, type ArtifactSource } from './artifactLists';
+import type { ArtifactSource } from './artifactLists';
 
 export class ArtifactNames {
   /** The names a service's artifacts were seen under (`api`, `api.tar` or both), once known. */
@@ -20,15 +20,29 @@ export class ArtifactNames {
     await this.withImageFileNames(source);
   }
 
-  /** Looks up services without artifacts of their own name as `<service>.tar`, once each. */
+  /**
+   * A service whose list by name is empty may upload its image as `<service>.tar` (GitHub's `name`
+   * filter is exact): its list is replaced by one of that name. Each name is tried once, so a
+   * service that was never built costs the extra request once, not on every refresh.
+   */
   async withImageFileNames(source: ArtifactSource): Promise<void> {
-    await withImageFileNames(this.api, source, this.probedNames);
-
-    for (const name of source.names) {
-      if (name?.endsWith('.tar')) {
-        this.nameVariants.set(name.slice(0, -'.tar'.length), [name]);
+    const retried = source.pagers.flatMap((pager, index) => {
+      const name = source.names[index];
+      const tried = name === undefined || name.endsWith('.tar') || this.probedNames.has(name);
+      if (tried || !pager.exhausted || pager.items.length > 0) {
+        return [];
       }
-    }
+
+      this.probedNames.add(name);
+      const fileName = `${name}.tar`;
+      const fileNamed = this.api.artifactPager(fileName, source.maxPages);
+      source.pagers[index] = fileNamed;
+      source.names[index] = fileName;
+      const remember = () => fileNamed.items.length > 0 && this.nameVariants.set(name, [fileName]);
+      return [fileNamed.fetchBatch(source.firstBatch).then(remember)];
+    });
+
+    await Promise.all(retried);
   }
 
   /**
