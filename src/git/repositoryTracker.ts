@@ -42,17 +42,17 @@ export class RepositoryTracker implements vscode.Disposable {
   }
 
   private async connect(): Promise<void> {
-    const api = await this.openGitApi();
+    const opened = await this.openGitApi();
     if (this.disposed) {
       return;
     }
 
-    this.api = api;
-    this.currentAvailability = api ? 'available' : this.currentAvailability;
+    this.api = opened.api;
+    this.currentAvailability = opened.availability;
     this.start();
   }
 
-  private async openGitApi(): Promise<GitApi | undefined> {
+  private async openGitApi(): Promise<{ api?: GitApi; availability: GitAvailability }> {
     const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!extension) {
       const restricted = !vscode.workspace.isTrusted;
@@ -61,8 +61,7 @@ export class RepositoryTracker implements vscode.Disposable {
           ? 'Restricted Mode: the built-in Git extension does not run.'
           : 'The built-in Git extension (vscode.git) is not installed.',
       );
-      this.currentAvailability = restricted ? 'restricted' : 'missing';
-      return undefined;
+      return { availability: restricted ? 'restricted' : 'missing' };
     }
 
     let exports: GitExtension;
@@ -74,17 +73,15 @@ export class RepositoryTracker implements vscode.Disposable {
       this.log.warn(
         `The built-in Git extension could not start${restricted ? ' in Restricted Mode' : ''}: ${(error as Error).message}`,
       );
-      this.currentAvailability = restricted ? 'restricted' : 'missing';
-      return undefined;
+      return { availability: restricted ? 'restricted' : 'missing' };
     }
 
     if (!exports.enabled) {
       this.log.warn('The built-in Git extension is disabled (git.enabled is false).');
-      this.currentAvailability = 'disabled';
-      return undefined;
+      return { availability: 'disabled' };
     }
 
-    return exports.getAPI(1);
+    return { api: exports.getAPI(1), availability: 'available' };
   }
 
   get repositories(): readonly Repository[] {
