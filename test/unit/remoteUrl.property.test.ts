@@ -140,39 +140,35 @@ suite('parseRemoteUrl (properties)', () => {
     );
   });
 
-  test('a location from any text names a plain owner and repository, never a dot segment', () => {
+  /** Runs `check` on every location parsed out of any text (refusals are the test above's). */
+  const forEveryLocation = (check: (location: RemoteLocation, url: string) => void) =>
     fc.assert(
       fc.property(anyText, (url) => {
         const result = parseRemoteUrl(url);
-        if (!result.ok) {
-          return;
+        if (result.ok) {
+          check(result.location, url);
         }
-
-        const { owner: readOwner, repo: readRepo } = result.location;
-        assert.match(readOwner, NAME, `owner of ${JSON.stringify(url)}`);
-        assert.match(readRepo, NAME, `repository of ${JSON.stringify(url)}`);
-
-        // `.` and `..` would turn /repos/{owner}/{repo} into another API path once the URL is resolved.
-        assert.ok(!['.', '..'].includes(readOwner), `owner ${readOwner} of ${JSON.stringify(url)}`);
-        assert.ok(!['.', '..'].includes(readRepo), `repository ${readRepo} of ${JSON.stringify(url)}`);
       }),
       { numRuns: 2000 },
     );
+
+  test('a location from any text names a plain owner and repository, never a dot segment', () => {
+    forEveryLocation((location, url) => {
+      const { owner: readOwner, repo: readRepo } = location;
+      assert.match(readOwner, NAME, `owner of ${JSON.stringify(url)}`);
+      assert.match(readRepo, NAME, `repository of ${JSON.stringify(url)}`);
+
+      // `.` and `..` would turn /repos/{owner}/{repo} into another API path once the URL is resolved.
+      assert.ok(!['.', '..'].includes(readOwner), `owner ${readOwner} of ${JSON.stringify(url)}`);
+      assert.ok(!['.', '..'].includes(readRepo), `repository ${readRepo} of ${JSON.stringify(url)}`);
+    });
   });
 
   test('a location from any text has a host without userinfo or white space', () => {
-    fc.assert(
-      fc.property(anyText, (url) => {
-        const result = parseRemoteUrl(url);
-        if (!result.ok) {
-          return;
-        }
-
-        assert.doesNotMatch(result.location.hostname, /[@\s]/, `host of ${JSON.stringify(url)}`);
-        assert.doesNotMatch(result.location.host, /[@\s]/, `host of ${JSON.stringify(url)}`);
-      }),
-      { numRuns: 2000 },
-    );
+    forEveryLocation((location, url) => {
+      assert.doesNotMatch(location.hostname, /[@\s]/, `host of ${JSON.stringify(url)}`);
+      assert.doesNotMatch(location.host, /[@\s]/, `host of ${JSON.stringify(url)}`);
+    });
   });
 
   test('reads back git@<host>:<owner>/<repo>.git', () => {
